@@ -1,0 +1,75 @@
+# thidua — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+THIDUA := $(BIN)/thidua
+STAMP := $(VENV)/.installed
+export THIDUA_DEBUG ?= 1
+
+.PHONY: run install serve demo test lint types layers migrations-check pytest pytest-pg \
+        messages bench bench-quick schema clean
+
+run: install ## Install, migrate, load the demo once, serve on http://127.0.0.1:8000
+	$(THIDUA) migrate --noinput
+	$(THIDUA) demo
+	@echo ""
+	@echo "  thidua chạy tại: http://127.0.0.1:8000"
+	@echo ""
+	$(THIDUA) runserver 127.0.0.1:8000
+
+install: $(STAMP) node_modules/.package-lock.json locale/vi/LC_MESSAGES/django.mo ## Install everything into .venv (idempotent)
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PY) >/dev/null || { echo "Cần Python 3.11 ($(PY))"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch node_modules/.package-lock.json
+
+locale/vi/LC_MESSAGES/django.mo: locale/vi/LC_MESSAGES/django.po $(STAMP)
+	$(BIN)/python -m thidua.manage compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+serve: install
+	$(THIDUA) runserver 127.0.0.1:8000
+
+demo: install
+	$(THIDUA) migrate --noinput
+	$(THIDUA) demo
+
+test: install lint types layers migrations-check pytest ## Lint, types, layers, migrations, tests (SQLite, then PostgreSQL if set)
+	@if [ -n "$$THIDUA_TEST_POSTGRES_URL" ]; then $(MAKE) --no-print-directory pytest-pg; \
+	 else echo "THIDUA_TEST_POSTGRES_URL chưa đặt: bỏ qua lượt chạy trên PostgreSQL."; fi
+
+lint:
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types:
+	$(BIN)/mypy thidua
+
+layers:
+	$(BIN)/lint-imports
+
+migrations-check:
+	$(BIN)/python -m thidua.manage makemigrations --check --dry-run
+	$(BIN)/python -m thidua.manage check
+
+pytest:
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+pytest-pg:
+	THIDUA_TEST_DATABASE_URL="$$THIDUA_TEST_POSTGRES_URL" $(BIN)/pytest $(PYTEST_ARGS)
+
+messages: ## Re-extract translatable strings into locale/vi (then translate the new entries)
+	$(BIN)/python -m thidua.manage makemessages -l vi --ignore=.venv --ignore=node_modules --no-obsolete
+
+schema: install ## Regenerate the committed OpenAPI schema
+	$(BIN)/python -m thidua.manage export_openapi_schema --api thidua.api.base.api --indent 2 --sorted > schema/openapi.json
+
+clean:
+	rm -rf $(VENV) node_modules var

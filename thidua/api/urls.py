@@ -1,0 +1,6 @@
+from thidua.api.base import api
+from thidua.api.eligibility import router as eligibility_router
+from thidua.api.org import router as org_router
+
+api.add_router("/org/", org_router)
+api.add_router("/eligibility/", eligibility_router)

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+# The areas of the product; later issues fill the ones marked `soon`.
+NAV = [
+    ("org", _("Organisation"), "org:unit_tree"),
+    ("movements", _("Movements"), None),
+    ("scoring", _("Scoring"), None),
+    ("awards", _("Commendation"), None),
+    ("council", _("Council"), None),
+    ("decisions", _("Decisions"), None),
+    ("reports", _("Reports"), None),
+]
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    section = ""
+    match = getattr(request, "resolver_match", None)
+    if match is not None and match.namespace:
+        section = match.namespace
+    return {"nav_items": NAV, "nav_section": section}

@@ -1,0 +1,98 @@
+"""The permission matrix: declare each URL's expected status per persona, check them all.
+
+Usage in an app's tests:
+
+    CASES = [
+        Case("org:unit_detail", lambda w: [w.unit_a.pk], {"unit_a_clerk": 200, "unit_b_clerk": 404}),
+    ]
+
+    @pytest.mark.parametrize("case", CASES, ids=str)
+    def test_permission_matrix(case, world, client):
+        check_case(client, world, case)
+
+Personas not named in `expect` get `default` for their kind: anonymous users are redirected to
+the login page (302) for pages and get 401 for the API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from thidua.core.testing.personas import World
+
+PERSONAS = (
+    "anonymous",
+    "outsider",
+    "unit_a_clerk",
+    "unit_b_clerk",
+    "unit_a_viewer",
+    "province_officer",
+    "council_member",
+    "admin",
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    url_name: str
+    args: Callable[[World], list[Any]] = lambda world: []
+    expect: Mapping[str, int] = field(default_factory=dict)
+    method: str = "get"
+    data: Callable[[World], dict[str, Any]] | None = None
+    query: str = ""
+    api: bool = False
+
+    def __str__(self) -> str:
+        return f"{self.method.upper()} {self.url_name}{self.query}"
+
+
+def login(client: Client, world: World, persona: str) -> None:
+    client.logout()
+    if persona == "anonymous":
+        return
+    user = world.users[persona]
+    client.force_login(user)
+    if user.needs_two_factor():
+        # Tests of pages behind two-factor act as a verified session; the two-factor flow
+        # itself is tested in accounts.
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+        session = client.session
+        session["otp_device_id"] = device.persistent_id
+        session.save()
+
+
+def expected_status(case: Case, persona: str) -> int:
+    if persona in case.expect:
+        return case.expect[persona]
+    if persona == "anonymous":
+        return 401 if case.api else 302
+    raise AssertionError(f"{case}: no expectation declared for persona {persona!r}")
+
+
+def check_case(
+    client: Client, world: World, case: Case, personas: tuple[str, ...] = PERSONAS
+) -> None:
+    """Request the URL as every persona and assert the declared status codes."""
+    url = reverse(case.url_name, args=case.args(world)) + case.query
+    failures = []
+    for persona in personas:
+        login(client, world, persona)
+        kwargs: dict[str, Any] = {}
+        if case.data is not None:
+            kwargs["data"] = case.data(world)
+            if case.api:
+                kwargs["content_type"] = "application/json"
+        response = getattr(client, case.method)(url, **kwargs)
+        want = expected_status(case, persona)
+        if response.status_code != want:
+            failures.append(f"{persona}: got {response.status_code}, want {want}")
+        if persona == "anonymous" and want == 302:
+            assert "/accounts/login/" in response["Location"], response["Location"]
+    assert not failures, f"{case} {url}: " + "; ".join(failures)

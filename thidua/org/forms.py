@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from thidua.org.choices import ClusterKind, Gender, UnitKind
+from thidua.org.models import Unit
+
+
+def field_of(form: forms.Form, name: str) -> Any:
+    """A form field, typed loosely so model-choice attributes can be set."""
+    return form.fields[name]
+
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
+        return f"{obj.name} ({obj.code})" + ("" if obj.valid_to is None else " – đã chấm dứt")
+
+
+class UnitForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=UnitKind.choices)
+    valid_from = forms.DateField(label=_("Active from"), required=False, widget=DATE_WIDGET)
+
+
+class UnitEditForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40)
+    short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RenameForm(forms.Form):
+    new_name = forms.CharField(label=_("New name"), max_length=255)
+    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
+
+
+class MoveForm(forms.Form):
+    new_parent = UnitChoiceField(label=_("New parent unit"), queryset=Unit.objects.none())
+    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "new_parent").queryset = units if units is not None else Unit.objects.none()
+
+
+class MergeForm(forms.Form):
+    others = forms.ModelMultipleChoiceField(
+        label=_("Units merged with this one"),
+        queryset=Unit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    keep_this = forms.BooleanField(
+        label=_("This unit continues as the successor"), required=False, initial=True
+    )
+    new_code = forms.CharField(label=_("Code of the new unit"), max_length=40, required=False)
+    new_name = forms.CharField(label=_("Name of the new unit"), max_length=255, required=False)
+    legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "others").queryset = units if units is not None else Unit.objects.none()
+        field_of(self, "others").label_from_instance = UnitChoiceField.label_from_instance.__get__(
+            self.fields["others"]
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not data.get("keep_this") and not (data.get("new_code") and data.get("new_name")):
+            raise forms.ValidationError(
+                _("Either keep this unit as the successor or give the new unit's code and name.")
+            )
+        return data
+
+
+class DissolveForm(forms.Form):
+    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    successor = UnitChoiceField(
+        label=_("Successor inheriting the history"), queryset=Unit.objects.none(), required=False
+    )
+    legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field_of(self, "successor").queryset = units if units is not None else Unit.objects.none()
+
+
+class PersonForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
+    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE_WIDGET)
+    ethnicity = forms.CharField(label=_("Ethnicity"), max_length=60, initial="Kinh")
+    national_id = forms.CharField(label=_("Citizen ID (CCCD)"), max_length=20, required=False)
+    civil_servant_code = forms.CharField(
+        label=_("Civil servant code"), max_length=40, required=False
+    )
+
+
+class PersonCreateForm(PersonForm):
+    position = forms.CharField(label=_("Position"), max_length=200, required=False)
+    is_direct_worker = forms.BooleanField(
+        label=_("Directly works in production or business"), required=False
+    )
+    since = forms.DateField(label=_("In this unit since"), widget=DATE_WIDGET)
+
+
+class PersonEditForm(PersonForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ClusterForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=40)
+    name = forms.CharField(label=_("Name"), max_length=255)
+    kind = forms.ChoiceField(label=_("Kind"), choices=ClusterKind.choices)
+    year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
+    organiser = UnitChoiceField(label=_("Organising unit"), queryset=Unit.objects.none())
+    members = forms.ModelMultipleChoiceField(
+        label=_("Member units"),
+        queryset=Unit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+    )
+    leader = UnitChoiceField(
+        label=_("Cluster leader"), queryset=Unit.objects.none(), required=False
+    )
+    deputy = UnitChoiceField(label=_("Deputy leader"), queryset=Unit.objects.none(), required=False)
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        qs = units if units is not None else Unit.objects.none()
+        for name in ("organiser", "members", "leader", "deputy"):
+            field_of(self, name).queryset = qs

@@ -1,0 +1,256 @@
+"""Org commands: allowed paths, denied paths that change nothing, and their events."""
+
+from datetime import date
+
+import pytest
+
+from thidua.core.errors import ConcurrentChange, DomainError, PermissionDenied
+from thidua.core.models import Event
+from thidua.org import services
+from thidua.org.access import clear_scope_cache, scope_for
+from thidua.org.models import Cluster, LineageEvent, Person, Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def state():
+    """A fingerprint of everything the org commands can write."""
+    return (
+        list(
+            Unit.objects.order_by("pk").values_list(
+                "pk", "name", "parent_id", "path", "valid_to", "version"
+            )
+        ),
+        list(
+            Person.objects.order_by("pk").values_list("pk", "full_name", "national_id", "version")
+        ),
+        LineageEvent.objects.count(),
+        Cluster.objects.count(),
+        Event.objects.count(),
+    )
+
+
+def test_create_person_writes_person_membership_and_event(world, unit_a_clerk):
+    # when
+    person = services.create_person(
+        unit_a_clerk,
+        services.PersonData(
+            full_name="  Lê  Thị   Hoa ",
+            gender="female",
+            date_of_birth=date(1985, 3, 2),
+            national_id="042185000123",
+        ),
+        unit=world.unit_a,
+        position="Công chức Văn hóa – Xã hội",
+        since=date(2015, 1, 1),
+    )
+    # then the name is cleaned and split, keys are set, history starts
+    assert person.full_name == "Lê Thị Hoa"
+    assert (person.family_name, person.middle_name, person.given_name) == ("Lê", "Thị", "Hoa")
+    assert person.search_key == "le thi hoa"
+    assert person.memberships.get().valid_from == date(2015, 1, 1)
+    event = Event.objects.get(action="org.create_person")
+    assert event.actor == unit_a_clerk
+    assert event.unit_path == world.unit_a.path
+
+
+def test_invalid_cccd_is_refused_in_vietnamese_and_nothing_changes(world, unit_a_clerk):
+    # given
+    before = state()
+    # when
+    with pytest.raises(DomainError) as caught:
+        services.create_person(
+            unit_a_clerk,
+            services.PersonData(full_name="Lê Văn Hùng", gender="male", national_id="12345"),
+            unit=world.unit_a,
+            since=date(2020, 1, 1),
+        )
+    # then
+    assert caught.value.code == "CCCD_FORMAT"
+    assert "12 chữ số" in caught.value.fields["national_id"]
+    assert state() == before
+
+
+def test_duplicate_cccd_is_refused(world, unit_a_clerk):
+    data = services.PersonData(full_name="Lê Thị Hoa", gender="female", national_id="042185000123")
+    services.create_person(unit_a_clerk, data, unit=world.unit_a, since=date(2020, 1, 1))
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.create_person(unit_a_clerk, data, unit=world.unit_a, since=date(2020, 1, 1))
+    assert caught.value.code == "DUPLICATE_NATIONAL_ID"
+    assert state() == before
+
+
+def test_clerk_of_b_cannot_add_people_to_a(world, unit_b_clerk):
+    before = state()
+    with pytest.raises(PermissionDenied):
+        services.create_person(
+            unit_b_clerk,
+            services.PersonData(full_name="Phạm Văn Cường", gender="male"),
+            unit=world.unit_a,
+            since=date(2020, 1, 1),
+        )
+    assert state() == before
+
+
+def test_update_person_detects_a_concurrent_change(world, unit_a_clerk):
+    # given two officers loaded the same version
+    person = world.person_a
+    loaded_version = person.version
+    services.update_person(
+        unit_a_clerk,
+        person,
+        services.PersonData(full_name="Nguyễn Văn Ân", gender="male"),
+        expected_version=loaded_version,
+    )
+    before = state()
+    # when the second one saves with the stale version
+    stale = Person.objects.get(pk=person.pk)
+    with pytest.raises(ConcurrentChange):
+        services.update_person(
+            unit_a_clerk,
+            stale,
+            services.PersonData(full_name="Nguyễn Văn Anh", gender="male"),
+            expected_version=loaded_version,
+        )
+    # then the first change stands
+    assert state() == before
+    assert Person.objects.get(pk=person.pk).full_name == "Nguyễn Văn Ân"
+
+
+def test_moving_a_unit_under_its_descendant_is_refused_and_nothing_changes(world, province_officer):
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.move_unit(
+            province_officer,
+            world.district,
+            new_parent=world.village_a,
+            effective_date=date(2024, 1, 1),
+        )
+    assert caught.value.code == "TREE_CYCLE"
+    assert state() == before
+
+
+def test_move_rewrites_the_subtree_paths(world, province_officer):
+    # when commune A (with its village) moves from the district to the province
+    services.move_unit(
+        province_officer, world.unit_a, new_parent=world.province, effective_date=date(2025, 7, 1)
+    )
+    # then
+    world.unit_a.refresh_from_db()
+    world.village_a.refresh_from_db()
+    assert world.unit_a.path == f"{world.province.path}{world.unit_a.pk:08d}/"
+    assert world.village_a.path.startswith(world.unit_a.path)
+    assert world.village_a.depth == 2
+    event = LineageEvent.objects.get(kind="move")
+    assert event.old_parent == world.district
+    assert event.new_parent == world.province
+
+
+def test_merge_dated_before_a_unit_existed_is_refused(world, province_officer):
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.merge_units(
+            province_officer,
+            [world.unit_a, world.unit_b],
+            effective_date=date(2000, 1, 1),
+            successor=world.unit_a,
+        )
+    assert caught.value.code == "BEFORE_UNIT_EXISTED"
+    assert "01/01/2008" in caught.value.message
+    assert state() == before
+
+
+def test_merge_into_a_new_unit_ends_predecessors_and_keeps_their_history(world, province_officer):
+    # when communes A and B merge into a new ward from 01/07/2025
+    event = services.merge_units(
+        province_officer,
+        [world.unit_a, world.unit_b],
+        effective_date=date(2025, 7, 1),
+        new_unit=services.NewUnit(code="T.H.AB", name="Phường An Bình", kind="ward"),
+        parent=world.province,
+        legal_reference="Nghị quyết thử nghiệm",
+    )
+    # then
+    successor = event.successors.get()
+    world.unit_a.refresh_from_db()
+    assert world.unit_a.valid_to == date(2025, 6, 30)
+    assert successor.valid_from == date(2025, 7, 1)
+    assert set(event.predecessors.all()) == {world.unit_a, world.unit_b}
+    # and a focal point of the new ward sees the old communes' people
+    from thidua.accounts.models import RoleAssignment
+
+    clerk = world.users["unit_a_clerk"]
+    RoleAssignment.objects.filter(user=clerk).update(unit=successor)
+    clear_scope_cache(clerk)
+    scope = scope_for(clerk)
+    assert scope.contains(world.unit_a.path)
+    assert scope.contains(world.unit_b.path)
+
+
+def test_clerk_cannot_restructure_units(world, unit_a_clerk):
+    before = state()
+    with pytest.raises(PermissionDenied):
+        services.rename_unit(
+            unit_a_clerk, world.unit_a, new_name="Xã Mới", effective_date=date(2024, 1, 1)
+        )
+    assert state() == before
+
+
+def test_rename_keeps_the_old_name_in_lineage(world, province_officer):
+    services.rename_unit(
+        province_officer, world.unit_a, new_name="Xã An Phú Mới", effective_date=date(2024, 1, 1)
+    )
+    event = LineageEvent.objects.get(kind="rename")
+    assert (event.old_name, event.new_name) == ("Xã An Phú", "Xã An Phú Mới")
+    assert Unit.objects.get(pk=world.unit_a.pk).name == "Xã An Phú Mới"
+
+
+def test_cluster_leader_must_be_a_member_and_nothing_is_written(world, province_officer):
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.create_cluster(
+            province_officer,
+            code="C1",
+            name="Cụm 1",
+            kind="cluster",
+            year=2024,
+            organiser=world.province,
+            members=[world.unit_a, world.unit_b],
+            leader=world.district,
+        )
+    assert "Trưởng cụm phải là thành viên" in caught.value.message
+    assert state() == before
+
+
+def test_cluster_with_rotating_leadership(world, province_officer):
+    cluster = services.create_cluster(
+        province_officer,
+        code="c1",
+        name="Cụm 1",
+        kind="cluster",
+        year=2024,
+        organiser=world.province,
+        members=[world.unit_a, world.unit_b],
+        leader=world.unit_a,
+        deputy=world.unit_b,
+    )
+    assert cluster.code == "C1"
+    services.set_cluster_leadership(
+        province_officer,
+        cluster,
+        leader=world.unit_b,
+        deputy=world.unit_a,
+        expected_version=cluster.version,
+    )
+    roles = dict(cluster.members.values_list("unit_id", "role"))
+    assert roles == {world.unit_b.pk: "leader", world.unit_a.pk: "deputy"}
+    assert Event.objects.filter(action="org.set_cluster_leadership").count() == 1
+
+
+def test_dissolving_a_district_with_active_communes_is_refused(world, province_officer):
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.dissolve_unit(province_officer, world.district, effective_date=date(2025, 7, 1))
+    assert caught.value.code == "HAS_ACTIVE_CHILDREN"
+    assert state() == before

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from thidua.api.urls import api
+from thidua.core.views import healthz
+
+urlpatterns = [
+    path("", include("thidua.core.urls")),
+    path("accounts/", include("thidua.accounts.urls")),
+    path("org/", include("thidua.org.urls")),
+    path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
