@@ -4,9 +4,10 @@ from django.views.i18n import set_language
 
 from thidua.api.urls import api
 from thidua.core.views import healthz
+from thidua.org import views as org_views
 
 urlpatterns = [
-    path("", include("thidua.core.urls")),
+    path("", org_views.home, name="home"),
     path("accounts/", include("thidua.accounts.urls")),
     path("org/", include("thidua.org.urls")),
     path("api/v1/", api.urls),

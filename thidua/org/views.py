@@ -46,6 +46,11 @@ def _manageable_units(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 
 @login_required
+def home(request: HttpRequest) -> HttpResponse:
+    return render_page(request, "core/home.html", {"roots": queries.root_units(request.user)})
+
+
+@login_required
 def unit_tree(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()
     context = {

@@ -174,7 +174,7 @@ class _Context:
 
     def countable(self, year: int) -> bool:
         blocked = self.last_blocked_year
-        return blocked is None or year >= blocked
+        return blocked is None or year > blocked
 
     def name_of(self, code: str) -> str:
         definition = self.catalogue.get(code)

@@ -50,7 +50,7 @@ OFFICERS_ONLY = {
 }
 
 CASES = [
-    Case("core:home", expect=EVERYONE),
+    Case("home", expect=EVERYONE),
     Case("org:unit_tree", expect=EVERYONE),
     Case("org:unit_tree", expect=EVERYONE, query="?q=an+phu"),
     Case("org:unit_detail", lambda w: [w.unit_a.pk], SEE_A),
