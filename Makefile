@@ -32,7 +32,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	touch node_modules/.package-lock.json
 
 locale/vi/LC_MESSAGES/django.mo: locale/vi/LC_MESSAGES/django.po $(STAMP)
-	$(BIN)/python -m thidua.manage compilemessages --ignore=.venv --ignore=node_modules -v 0
+	$(BIN)/pybabel compile --statistics -d locale -D django -l vi
 
 serve: install
 	$(THIDUA) runserver 127.0.0.1:8000

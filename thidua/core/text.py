@@ -146,7 +146,7 @@ def split_person_name(full_name: str) -> tuple[str, str, str]:
 
 def _word_tokens(word: str) -> Iterator[str]:
     """Yield the collation tokens of one lower-cased NFD word (letters or digits)."""
-    if word[0].isdigit():
+    if word[0].isdecimal():
         digits = str(int(word))[:35]
         yield "2" + _BASE36[len(digits)]
         for digit in digits:
@@ -526,7 +526,7 @@ def _is_vietnamese_word(word: str) -> bool:
     return _is_syllable(word)
 
 
-def _score(words: list[str], decoder: None | str) -> tuple[int, int]:
+def _score(words: list[str], decoder: Literal["tcvn3", "vni"] | None) -> tuple[int, int]:
     """Return ``(score, valid words)`` for reading ``words`` as Unicode or a legacy encoding."""
     score = valid = 0
     for word in words:

@@ -97,7 +97,8 @@ def parse_query(
 
 
 def result_to_json(result: EligibilityResult) -> dict[str, object]:
-    """The contract's output object for one result."""
+    """The contract's output object for one result (`contracts/eligibility.md`, "Output"); each
+    check carries its legal basis as given by the engine."""
     return {
         "award": result.award,
         "year": result.year,
@@ -117,7 +118,8 @@ def result_to_json(result: EligibilityResult) -> dict[str, object]:
 
 
 def describe_errors(errors: Sequence[FieldError]) -> str:
-    """A Vietnamese text listing every error, one per line, for people (command line)."""
+    """A Vietnamese text listing every error, one per line, for people (command line). Input
+    rules: `contracts/eligibility.md`, "Input"."""
     lines = [f"Dữ liệu đầu vào không hợp lệ ({len(errors)} lỗi):"]
     lines.extend(f"  - {error.path or '(toàn bộ dữ liệu)'}: {error.message}" for error in errors)
     return "\n".join(lines)

@@ -137,13 +137,15 @@ def check_many(
     catalogue: Mapping[str, AwardDefinition],
     parameters: RuleParameters | Sequence[RuleParameters],
 ) -> tuple[EligibilityResult, ...]:
-    """`check_eligibility` for each query, results in the same order (contract: batch input)."""
+    """`check_eligibility` for each query, results in the same order (the contract's batch
+    input); same legal sources as `check_eligibility` (Luật TĐKT 2022, NĐ 98/2023, NĐ 152/2025)."""
     return tuple(check_eligibility(query, catalogue, parameters) for query in queries)
 
 
 def is_machine_checkable(award: str, kind: SubjectKind) -> bool:
-    """Whether the engine has a machine-checkable standard for this code and subject kind
-    (the table of `contracts/eligibility.md`); otherwise the council decides (MANUAL_REVIEW)."""
+    """Whether the engine has a machine-checkable standard for this code and subject kind: the
+    individual and collective ladders of Luật TĐKT 2022 (Điều 21–24, 27–28, 43–44, 73–74) as
+    tabled in `contracts/eligibility.md`. Otherwise the council decides (MANUAL_REVIEW)."""
     return _standard_for(award, kind) is not None
 
 
@@ -168,8 +170,14 @@ class _Context:
     def last_blocked_year(self) -> int | None:
         """The latest year in which a discipline period ended: that year and every earlier one
         cannot count toward a chain or window (NĐ 152/2025, Điều 4: the achievement period
-        restarts when discipline ends). Periods still in force are NO_DISCIPLINE's concern."""
-        ended = [period.end.year for period in self.query.record.discipline if period.end]
+        restarts when discipline ends). Periods still in force are NO_DISCIPLINE's concern;
+        periods starting after the proposal date did not exist when it was made."""
+        day = self.query.proposal_date
+        ended = [
+            period.end.year
+            for period in self.query.record.discipline
+            if period.end is not None and period.start <= day
+        ]
         return max(ended, default=None)
 
     def countable(self, year: int) -> bool:
@@ -252,7 +260,7 @@ def _registered(context: _Context) -> Check:
     figure = context.figures.registration_required
     title = context.definition.name_vi
     if context.query.record.registered:
-        message = f"Đã đăng ký thi đua, đăng ký danh hiệu {title} năm {context.year}."
+        message = f"Đã đăng ký thi đua năm {context.year} (danh hiệu {title})."
     else:
         message = (
             f"Chưa đăng ký thi đua năm {context.year}: cần có bản đăng ký danh hiệu {title} "
@@ -338,8 +346,8 @@ def _discipline_in_year(context: _Context) -> Check:
     if periods:
         listed = "; ".join(_discipline_text(period) for period in periods)
         message = (
-            f"Bị kỷ luật trong năm {context.year} ({listed}), nên không đạt danh hiệu "
-            f"{context.definition.name_vi} năm này."
+            f"Bị kỷ luật trong năm {context.year} ({listed}), nên chưa đủ tiêu chuẩn năm này; "
+            "có thể đề nghị cho năm sau khi đã hết thời hạn kỷ luật."
         )
     else:
         message = f"Không bị kỷ luật từ mức khiển trách trở lên trong năm {context.year}."
@@ -398,7 +406,7 @@ def _cstdcs_achievement(context: _Context) -> Check:
     )
     basis = context.definition.legal_basis
     if reasons:
-        message = f"Đạt thành tích của {context.definition.name_vi}: {'; '.join(reasons)}."
+        message = f"Đạt điều kiện thành tích: {'; '.join(reasons)}."
         return Check("CSTDCS_ACHIEVEMENT", True, message, basis)
     used = _used_evidence_notes(item for item in _evidence(context) if item.year == year)
     message = (

@@ -228,6 +228,15 @@ def test_no_year_up_to_the_end_of_discipline_counts_toward_a_chain(
     assert check(result, "CSTDCS_CHAIN").passed is chain_passes
 
 
+def test_discipline_starting_after_the_proposal_does_not_block_the_chain() -> None:
+    # given a discipline decided after the proposal was made
+    discipline = ended(PROPOSAL + timedelta(days=5), PROPOSAL + timedelta(days=90))
+    # when
+    result = evaluate("CSTDBT", discipline=discipline, **CSTDBT_OK)
+    # then
+    assert result.eligible
+
+
 def test_blocked_chain_message_names_the_discipline_year() -> None:
     # given
     discipline = ended(date(2023, 2, 1), date(2023, 8, 1))
