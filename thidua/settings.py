@@ -213,6 +213,7 @@ FORMAT_MODULE_PATH = ["thidua.formats"]
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
     ("vendor", BASE_DIR / "node_modules"),
 ]
 MEDIA_URL = "media/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from thidua.core.text import fold
 from thidua.org.access import scope_for
@@ -13,6 +13,9 @@ from thidua.org.choices import LineageKind
 from thidua.org.models import Cluster, ClusterMember, LineageEvent, Person, Unit
 
 PAGE_SIZE = 50
+
+# Active units first, then those that ended, most recent first (same on SQLite and PostgreSQL).
+ACTIVE_FIRST = F("valid_to").desc(nulls_first=True)
 
 
 def visible_people(user: Any) -> QuerySet[Person]:
@@ -33,7 +36,7 @@ def root_units(user: Any) -> list[Unit]:
     scope = scope_for(user)
     qs = Unit.objects.annotate(child_count=Count("children"))
     if scope.everything:
-        return list(qs.filter(parent__isnull=True).order_by("valid_to", "sort_key"))
+        return list(qs.filter(parent__isnull=True).order_by(ACTIVE_FIRST, "sort_key"))
     return list(qs.filter(path__in=scope.paths).order_by("sort_key"))
 
 
@@ -45,7 +48,7 @@ def children_of(user: Any, unit: Unit, *, include_ended: bool = True) -> list[Un
     )
     if not include_ended:
         qs = qs.filter(valid_to__isnull=True)
-    return list(qs.order_by("valid_to", "sort_key"))
+    return list(qs.order_by(ACTIVE_FIRST, "sort_key"))
 
 
 def ancestors_of(unit: Unit) -> list[Unit]:
@@ -59,7 +62,7 @@ def search_units(user: Any, text: str, limit: int = 30) -> list[Unit]:
     qs = scope_for(user).filter(Unit.objects.all())
     for word in key.split():
         qs = qs.filter(search_key__contains=word)
-    return list(qs.order_by("valid_to", "sort_key")[:limit])
+    return list(qs.order_by(ACTIVE_FIRST, "sort_key")[:limit])
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ def _manageable_units(request: HttpRequest):  # type: ignore[no-untyped-def]
     return (
         scope_for(request.user, Permission.MANAGE_UNITS)
         .filter(Unit.objects.all())
-        .order_by("valid_to", "sort_key")
+        .order_by(queries.ACTIVE_FIRST, "sort_key")
     )
 
 
