@@ -150,10 +150,13 @@ DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": _database_from_url(DATABASE_URL)}
 else:
+    SQLITE_PATH = Path(env_str("SQLITE_PATH", str(BASE_DIR / "var" / "thidua.sqlite3")))
+    # A fresh clone has no var/ yet; SQLite creates the file but not its folder.
+    SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": env_str("SQLITE_PATH", str(BASE_DIR / "var" / "thidua.sqlite3")),
+            "NAME": str(SQLITE_PATH),
             "OPTIONS": _SQLITE_OPTIONS,
         }
     }
