@@ -42,7 +42,8 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    # An English-language browser: the UI must still be Vietnamese (Vietnamese first).
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
     context.close()

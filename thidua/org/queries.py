@@ -37,7 +37,7 @@ def root_units(user: Any) -> list[Unit]:
     qs = Unit.objects.annotate(child_count=Count("children"))
     if scope.everything:
         return list(qs.filter(parent__isnull=True).order_by(ACTIVE_FIRST, "sort_key"))
-    return list(qs.filter(path__in=scope.paths).order_by("sort_key"))
+    return list(qs.filter(path__in=scope.paths).order_by(ACTIVE_FIRST, "sort_key"))
 
 
 def children_of(user: Any, unit: Unit, *, include_ended: bool = True) -> list[Unit]:
