@@ -37,6 +37,20 @@ PERSONAS = (
 )
 
 
+# Common expectations. Logged-in personas with a role in commune A (or above it) see A;
+# B's clerk and the outsider with no role get 404 (A does not exist for them).
+SEE_UNIT_A: Mapping[str, int] = {
+    "outsider": 404,
+    "unit_a_clerk": 200,
+    "unit_b_clerk": 404,
+    "unit_a_viewer": 200,
+    "province_officer": 200,
+    "council_member": 200,
+    "admin": 200,
+}
+EVERYONE_LOGGED_IN: Mapping[str, int] = dict.fromkeys(SEE_UNIT_A, 200)
+
+
 @dataclass(frozen=True)
 class Case:
     url_name: str

@@ -3,19 +3,11 @@
 import pytest
 
 from thidua.accounts.services import issue_api_token
-from thidua.core.testing.matrix import Case, check_case
+from thidua.core.testing.matrix import SEE_UNIT_A, Case, check_case
 
 pytestmark = pytest.mark.django_db
 
-SEE_A = {
-    "outsider": 404,
-    "unit_a_clerk": 200,
-    "unit_b_clerk": 404,
-    "unit_a_viewer": 200,
-    "province_officer": 200,
-    "council_member": 200,
-    "admin": 200,
-}
+SEE_A = SEE_UNIT_A
 EVERYONE = dict.fromkeys(SEE_A, 200)
 
 CASES = [

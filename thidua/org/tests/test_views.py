@@ -4,22 +4,14 @@ from datetime import date
 
 import pytest
 
-from thidua.core.testing.matrix import Case, check_case, login
+from thidua.core.testing.matrix import SEE_UNIT_A, Case, check_case, login
 from thidua.org.models import Person, Unit
 
 pytestmark = pytest.mark.django_db
 
 # Everyone logged in with a role in A (or above) sees A; B's clerk gets 404 everywhere in A;
 # an outsider with no role sees nothing.
-SEE_A = {
-    "outsider": 404,
-    "unit_a_clerk": 200,
-    "unit_b_clerk": 404,
-    "unit_a_viewer": 200,
-    "province_officer": 200,
-    "council_member": 200,
-    "admin": 200,
-}
+SEE_A = SEE_UNIT_A
 MANAGE_A_UNITS = {
     "outsider": 404,
     "unit_a_clerk": 403,
