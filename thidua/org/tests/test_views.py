@@ -41,7 +41,11 @@ OFFICERS_ONLY = {
     "admin": 200,
 }
 
+LOGGED_IN_REDIRECTED = dict.fromkeys(EVERYONE, 302) | {"anonymous": 200}
+
 CASES = [
+    Case("accounts:login", expect=LOGGED_IN_REDIRECTED),
+    Case("accounts:password_change", expect=EVERYONE),
     Case("home", expect=EVERYONE),
     Case("org:unit_tree", expect=EVERYONE),
     Case("org:unit_tree", expect=EVERYONE, query="?q=an+phu"),
