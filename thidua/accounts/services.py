@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import secrets
 from typing import Any
 
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from thidua.accounts.choices import Role
+from thidua.core.errors import DomainError, PermissionDenied
 from thidua.core.events import record_event
+from thidua.core.text import clean_text
 
 
 def pending_totp_device(user: Any) -> TOTPDevice:
@@ -36,13 +41,32 @@ def confirm_totp_device(user: Any, device: TOTPDevice, token: str) -> bool:
     return True
 
 
-def issue_api_token(actor: Any, user: Any, name: str) -> str:
-    """Create an API token for `user` and return the key (shown once, stored as a digest)."""
-    import hashlib
-    import secrets
+def is_administrator(user: Any) -> bool:
+    """A superuser or a holder of the system administrator role."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or user.role_assignments.filter(role=Role.ADMIN).exists())
 
+
+def issue_api_token(actor: Any, user: Any, name: str) -> str:
+    """Create an API token for `user` and return the key (shown once, stored as a digest).
+
+    A user may issue tokens for themselves; only an administrator may issue one for someone
+    else. The token acts with the user's own roles and scope, never more.
+    """
     from thidua.accounts.models import ApiToken
 
+    if not getattr(actor, "is_authenticated", False) or (
+        actor.pk != user.pk and not is_administrator(actor)
+    ):
+        raise PermissionDenied("Chỉ quản trị hệ thống được cấp token API cho người khác.")
+    name = clean_text(name)
+    if not name:
+        raise DomainError(
+            "INVALID_INPUT",
+            "Hãy đặt tên cho token (ví dụ: tên hệ thống tích hợp).",
+            fields={"name": "Bắt buộc."},
+        )
     key = "td_" + secrets.token_urlsafe(32)
     with transaction.atomic():
         token = ApiToken.objects.create(
@@ -58,8 +82,6 @@ def issue_api_token(actor: Any, user: Any, name: str) -> str:
 
 
 def user_for_api_key(key: str) -> Any:
-    import hashlib
-
     from django.utils import timezone
 
     from thidua.accounts.models import ApiToken
