@@ -128,11 +128,7 @@ def create_unit(
     if reasons:
         raise _refuse(reasons)
     if Unit.objects.filter(code=code).exists():
-        raise DomainError(
-            "DUPLICATE_CODE",
-            "Mã đơn vị “{code}” đã được dùng.".format(code=code),
-            fields={"code": "Mã đã được dùng."},
-        )
+        raise _duplicate_code(code)
     with transaction.atomic():
         unit = Unit(
             code=code,
@@ -145,11 +141,23 @@ def create_unit(
             path="",
         )
         _set_keys(unit)
-        unit.save()
+        try:
+            with transaction.atomic():
+                unit.save()
+        except IntegrityError as exc:  # the same code saved concurrently
+            raise _duplicate_code(code) from exc
         _assign_path(unit)
         unit.save(update_fields=["path", "depth"])
         _unit_event(actor, "org.create_unit", unit, None)
     return unit
+
+
+def _duplicate_code(code: str) -> DomainError:
+    return DomainError(
+        "DUPLICATE_CODE",
+        "Mã đơn vị “{code}” đã được dùng.".format(code=code),
+        fields={"code": "Mã đã được dùng."},
+    )
 
 
 def _save_versioned(unit: Unit, expected_version: int, fields: list[str]) -> None:
@@ -173,16 +181,17 @@ def update_unit(
     if code is not None:
         new_code = clean_text(code).upper()
         if new_code != unit.code and Unit.objects.filter(code=new_code).exists():
-            raise DomainError(
-                "DUPLICATE_CODE",
-                "Mã đơn vị “{code}” đã được dùng.".format(code=new_code),
-                fields={"code": "Mã đã được dùng."},
-            )
+            raise _duplicate_code(new_code)
         unit.code = new_code
     _set_keys(unit)
-    with transaction.atomic():
-        _save_versioned(unit, expected_version, ["short_name", "code", "search_key", "sort_key"])
-        _unit_event(actor, "org.update_unit", unit, before)
+    try:
+        with transaction.atomic():
+            _save_versioned(
+                unit, expected_version, ["short_name", "code", "search_key", "sort_key"]
+            )
+            _unit_event(actor, "org.update_unit", unit, before)
+    except IntegrityError as exc:  # the same code saved concurrently
+        raise _duplicate_code(unit.code) from exc
     return unit
 
 
@@ -194,7 +203,7 @@ def rename_unit(
     new_name = clean_text(new_name)
     if not new_name:
         raise DomainError("INVALID_INPUT", "Tên mới là bắt buộc.", fields={"new_name": "Bắt buộc."})
-    reasons = list(tree._check_can_end(facts(unit), effective_date, "effective_date"))
+    reasons = tree.check_change(facts(unit), effective_date)
     if reasons:
         raise _refuse(reasons)
     with transaction.atomic():
@@ -229,9 +238,7 @@ def move_unit(
     """Put a unit (and its subtree) under another parent from a date."""
     _require(actor, Permission.MANAGE_UNITS, unit)
     _require(actor, Permission.MANAGE_UNITS, new_parent)
-    reasons = tree.check_parent(facts(unit), facts(new_parent))
-    if unit.valid_from and effective_date < unit.valid_from:
-        reasons += tree._check_can_end(facts(unit), effective_date, "effective_date")
+    reasons = tree.check_move(facts(unit), facts(new_parent), effective_date)
     if reasons:
         raise _refuse(reasons)
     with transaction.atomic():

@@ -78,6 +78,20 @@ def check_dates(valid_from: date | None, valid_to: date | None) -> list[Reason]:
     return []
 
 
+def check_change(
+    unit: UnitFacts, effective_date: date, field: str = "effective_date"
+) -> list[Reason]:
+    """A reorganisation (rename, move, merge, split, dissolve) takes effect only after the
+    unit began, and only while it is still active."""
+    return _check_can_end(unit, effective_date, field)
+
+
+def check_move(unit: UnitFacts, new_parent: UnitFacts, effective_date: date) -> list[Reason]:
+    """A move must not create a cycle, must go under an active unit, and must be a valid
+    change of an active unit on its date."""
+    return check_parent(unit, new_parent) + check_change(unit, effective_date)
+
+
 def _check_can_end(unit: UnitFacts, effective_date: date, field: str) -> list[Reason]:
     reasons: list[Reason] = []
     if unit.valid_from is not None and effective_date <= unit.valid_from:

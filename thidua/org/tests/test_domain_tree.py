@@ -71,3 +71,16 @@ def test_dissolve_refused_while_children_are_active():
         "HAS_ACTIVE_CHILDREN"
     ]
     assert check_dissolve(DISTRICT, date(2025, 7, 1), has_active_children=False) == []
+
+
+def test_moving_an_ended_unit_is_refused_whatever_the_date():
+    from thidua.org.domain.tree import check_move
+
+    assert codes(check_move(ENDED, PROVINCE, date(2026, 1, 1))) == ["ALREADY_ENDED"]
+
+
+def test_a_move_dated_before_the_unit_began_is_refused():
+    from thidua.org.domain.tree import check_move
+
+    assert codes(check_move(COMMUNE, PROVINCE, date(2009, 1, 1))) == ["BEFORE_UNIT_EXISTED"]
+    assert check_move(COMMUNE, PROVINCE, date(2025, 7, 1)) == []

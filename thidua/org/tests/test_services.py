@@ -254,3 +254,209 @@ def test_dissolving_a_district_with_active_communes_is_refused(world, province_o
         services.dissolve_unit(province_officer, world.district, effective_date=date(2025, 7, 1))
     assert caught.value.code == "HAS_ACTIVE_CHILDREN"
     assert state() == before
+
+
+# ------------------------------------------------------------ commands not covered above
+
+
+def test_create_unit_under_a_parent_sets_path_keys_and_event(world, province_officer):
+    unit = services.create_unit(
+        province_officer,
+        code=" t.h.a.2 ",
+        name="Thôn  Hai",
+        kind="village",
+        parent=world.unit_a,
+        valid_from=date(2012, 1, 1),
+    )
+    assert unit.code == "T.H.A.2"
+    assert unit.name == "Thôn Hai"
+    assert unit.path == f"{world.unit_a.path}{unit.pk:08d}/"
+    assert unit.level == "village"
+    assert Event.objects.filter(action="org.create_unit", object_id=str(unit.pk)).exists()
+
+
+def test_create_unit_refuses_a_used_code_and_a_start_before_the_parent(world, province_officer):
+    before = state()
+    with pytest.raises(DomainError) as duplicate:
+        services.create_unit(
+            province_officer, code="T.H.A", name="Trùng mã", kind="commune", parent=world.district
+        )
+    with pytest.raises(DomainError) as too_early:
+        services.create_unit(
+            province_officer,
+            code="T.H.Z",
+            name="Xã Sớm",
+            kind="commune",
+            parent=world.district,
+            valid_from=date(1990, 1, 1),
+        )
+    assert duplicate.value.code == "DUPLICATE_CODE"
+    assert too_early.value.code == "BEFORE_PARENT_EXISTED"
+    assert state() == before
+
+
+def test_update_unit_changes_short_name_and_detects_a_stale_version(world, province_officer):
+    version = world.unit_a.version
+    services.update_unit(
+        province_officer, world.unit_a, expected_version=version, short_name="An Phú"
+    )
+    assert Unit.objects.get(pk=world.unit_a.pk).short_name == "An Phú"
+    before = state()
+    stale = Unit.objects.get(pk=world.unit_a.pk)
+    with pytest.raises(ConcurrentChange):
+        services.update_unit(province_officer, stale, expected_version=version, short_name="Khác")
+    assert state() == before
+
+
+def test_split_creates_successors_and_ends_the_unit(world, province_officer):
+    event = services.split_unit(
+        province_officer,
+        world.unit_b,
+        effective_date=date(2021, 1, 1),
+        new_units=[
+            services.NewUnit("T.H.B1", "Xã Bình Minh Đông"),
+            services.NewUnit("T.H.B2", "Xã Bình Minh Tây"),
+        ],
+    )
+    world.unit_b.refresh_from_db()
+    assert world.unit_b.valid_to == date(2020, 12, 31)
+    successors = sorted(event.successors.values_list("code", "valid_from"))
+    assert successors == [("T.H.B1", date(2021, 1, 1)), ("T.H.B2", date(2021, 1, 1))]
+
+
+def test_transfer_person_ends_the_old_post_and_follows_the_person(world, province_officer):
+    person = world.person_a
+    services.transfer_person(
+        province_officer,
+        person,
+        unit=world.unit_b,
+        position="Phó Chủ tịch",
+        is_direct_worker=False,
+        since=date(2024, 3, 1),
+    )
+    person.refresh_from_db()
+    assert (person.unit, person.position) == (world.unit_b, "Phó Chủ tịch")
+    history = list(person.memberships.order_by("valid_from").values_list("unit_id", "valid_to"))
+    assert history[-1] == (world.unit_b.pk, None)
+    # a transfer dated before the current post began is refused
+    before = state()
+    with pytest.raises(DomainError):
+        services.transfer_person(
+            province_officer,
+            person,
+            unit=world.unit_a,
+            position="x",
+            is_direct_worker=False,
+            since=date(2024, 1, 1),
+        )
+    assert state() == before
+
+
+def test_moving_an_ended_unit_is_refused(world, province_officer):
+    services.merge_units(
+        province_officer,
+        [world.unit_a, world.unit_b],
+        effective_date=date(2025, 7, 1),
+        successor=world.unit_a,
+    )
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.move_unit(
+            province_officer,
+            world.unit_b,
+            new_parent=world.province,
+            effective_date=date(2026, 1, 1),
+        )
+    assert caught.value.code == "ALREADY_ENDED"
+    assert state() == before
+
+
+# B's clerk, A's viewer and the council member try every org command on commune A: each is
+# refused and nothing changes.
+DENIED_COMMANDS = {
+    "create_unit": lambda w, u: services.create_unit(
+        u, code="X1", name="Thôn X", kind="village", parent=w.unit_a
+    ),
+    "update_unit": lambda w, u: services.update_unit(
+        u, w.unit_a, expected_version=w.unit_a.version, short_name="X"
+    ),
+    "rename_unit": lambda w, u: services.rename_unit(
+        u, w.unit_a, new_name="X", effective_date=date(2024, 1, 1)
+    ),
+    "move_unit": lambda w, u: services.move_unit(
+        u, w.village_a, new_parent=w.unit_b, effective_date=date(2024, 1, 1)
+    ),
+    "merge_units": lambda w, u: services.merge_units(
+        u, [w.unit_a, w.unit_b], effective_date=date(2024, 1, 1), successor=w.unit_b
+    ),
+    "split_unit": lambda w, u: services.split_unit(
+        u,
+        w.unit_a,
+        effective_date=date(2024, 1, 1),
+        new_units=[services.NewUnit("S1", "Xã S1"), services.NewUnit("S2", "Xã S2")],
+    ),
+    "dissolve_unit": lambda w, u: services.dissolve_unit(
+        u, w.village_a, effective_date=date(2024, 1, 1)
+    ),
+    "create_person": lambda w, u: services.create_person(
+        u,
+        services.PersonData(full_name="Lê Văn X", gender="male"),
+        unit=w.unit_a,
+        since=date(2024, 1, 1),
+    ),
+    "update_person": lambda w, u: services.update_person(
+        u,
+        w.person_a,
+        services.PersonData(full_name="Lê Văn X", gender="male"),
+        expected_version=w.person_a.version,
+    ),
+    "transfer_person": lambda w, u: services.transfer_person(
+        u, w.person_a, unit=w.unit_b, position="x", is_direct_worker=False, since=date(2024, 1, 1)
+    ),
+    "create_cluster": lambda w, u: services.create_cluster(
+        u,
+        code="C9",
+        name="Cụm 9",
+        kind="cluster",
+        year=2024,
+        organiser=w.district,
+        members=[w.unit_a, w.unit_b],
+    ),
+}
+
+
+@pytest.mark.parametrize("persona", ["unit_b_clerk", "unit_a_viewer", "council_member"])
+@pytest.mark.parametrize("command", sorted(DENIED_COMMANDS))
+def test_every_org_command_is_refused_outside_the_actors_rights(world, persona, command):
+    # given
+    before = state()
+    # when
+    with pytest.raises(PermissionDenied):
+        DENIED_COMMANDS[command](world, world.users[persona])
+    # then
+    assert state() == before
+
+
+def test_cluster_leadership_cannot_be_rotated_by_a_member_unit(
+    world, province_officer, unit_a_clerk
+):
+    cluster = services.create_cluster(
+        province_officer,
+        code="C1",
+        name="Cụm 1",
+        kind="cluster",
+        year=2024,
+        organiser=world.province,
+        members=[world.unit_a, world.unit_b],
+        leader=world.unit_a,
+    )
+    before = (state(), sorted(cluster.members.values_list("unit_id", "role")))
+    with pytest.raises(PermissionDenied):
+        services.set_cluster_leadership(
+            unit_a_clerk,
+            cluster,
+            leader=world.unit_b,
+            deputy=None,
+            expected_version=cluster.version,
+        )
+    assert (state(), sorted(cluster.members.values_list("unit_id", "role"))) == before
