@@ -93,21 +93,25 @@ def test_event_records_actor_unit_path_and_before_after(world):
     assert (event.before, event.after) == ({"x": 1}, {"x": 2})
 
 
-def test_production_refuses_to_start_without_secret_key_and_hosts(tmp_path):
-    # when the production entry point is imported with no secret and no hosts
-    env = {
+def _import_production_entry(**env: str) -> subprocess.CompletedProcess:
+    """Import thidua.wsgi in a clean process with only these settings in the environment."""
+    base = {
         "PATH": "/usr/bin:/bin",
         "THIDUA_DEBUG": "0",
         "DJANGO_SETTINGS_MODULE": "thidua.settings",
     }
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", "import thidua.wsgi"],
-        env=env,
+        env=base | env,
         capture_output=True,
         text=True,
-        cwd=str(tmp_path.parent),
         check=False,
     )
+
+
+def test_production_refuses_to_start_without_secret_key_and_hosts():
+    # when the production entry point is imported with no secret and no hosts
+    result = _import_production_entry()
     # then
     assert result.returncode != 0
     assert "THIDUA_SECRET_KEY is required" in result.stderr
@@ -115,19 +119,8 @@ def test_production_refuses_to_start_without_secret_key_and_hosts(tmp_path):
 
 
 def test_production_starts_with_secret_key_and_hosts():
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "THIDUA_DEBUG": "0",
-        "THIDUA_SECRET_KEY": "x" * 50,
-        "THIDUA_ALLOWED_HOSTS": "thidua.example",
-        "DJANGO_SETTINGS_MODULE": "thidua.settings",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", "import thidua.wsgi"],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
+    result = _import_production_entry(
+        THIDUA_SECRET_KEY="x" * 50, THIDUA_ALLOWED_HOSTS="thidua.example"
     )
     assert result.returncode == 0, result.stderr
 

@@ -43,18 +43,8 @@ def test_wrong_token_is_refused_in_vietnamese(client, world):
     assert response.json()["code"] == "UNAUTHORISED"
 
 
-def test_people_api_paginates_with_a_cursor(world, client, province_officer):
-    from datetime import date
-
-    from thidua.org import services
-
-    for i in range(5):
-        services.create_person(
-            province_officer,
-            services.PersonData(full_name=f"Lê Văn Số{i}", gender="male"),
-            unit=world.unit_a,
-            since=date(2020, 1, 1),
-        )
+def test_people_api_paginates_with_a_cursor(world, client, province_officer, add_people):
+    add_people(5, "Lê Văn Số")
     key = issue_api_token(province_officer, province_officer, "x")
     auth = {"Authorization": f"Bearer {key}"}
     first = client.get("/api/v1/org/people?limit=3", headers=auth).json()

@@ -195,17 +195,9 @@ def test_unit_page_shows_predecessors_after_a_merge(world, client, province_offi
 
 
 def test_person_list_query_count_is_pinned(
-    world, client, django_assert_max_num_queries, province_officer
+    world, client, django_assert_max_num_queries, add_people
 ):
-    from thidua.org import services
-
-    for i in range(30):
-        services.create_person(
-            province_officer,
-            services.PersonData(full_name=f"Nguyễn Văn Số {i}", gender="male"),
-            unit=world.unit_a,
-            since=date(2020, 1, 1),
-        )
+    add_people(30)
     login(client, world, "province_officer")
     with django_assert_max_num_queries(8):
         response = client.get("/org/people/")
