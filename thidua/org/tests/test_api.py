@@ -10,7 +10,23 @@ pytestmark = pytest.mark.django_db
 SEE_A = SEE_UNIT_A
 EVERYONE = dict.fromkeys(SEE_A, 200)
 
+# The eligibility contract, the API schema and its docs are public by design (the contract
+# is stateless and reveals no data); the API root does not exist.
+PUBLIC = dict.fromkeys(EVERYONE, 200) | {"anonymous": 200}
+CONTRACT_INPUT = {
+    "award": "LDTT",
+    "year": 2025,
+    "proposal_date": "2025-12-10",
+    "subject": {"kind": "individual", "name": "Nguyễn Văn An"},
+    "registered": True,
+    "ratings": {"2025": "HTT"},
+}
+
 CASES = [
+    Case("api:check", expect=PUBLIC, method="post", data=lambda w: CONTRACT_INPUT, api=True),
+    Case("api:openapi-json", expect=PUBLIC, api=True),
+    Case("api:openapi-view", expect=PUBLIC, api=True),
+    Case("api:api-root", expect=dict.fromkeys(PUBLIC, 404), api=True),
     Case("api:list_units", expect=EVERYONE, api=True),
     Case("api:get_unit", lambda w: [w.unit_a.pk], SEE_A, api=True),
     Case("api:list_people", expect=EVERYONE, api=True),

@@ -41,11 +41,38 @@ OFFICERS_ONLY = {
     "admin": 200,
 }
 
+PUBLIC = dict.fromkeys(EVERYONE, 200) | {"anonymous": 200}
+REDIRECTED = dict.fromkeys(EVERYONE, 302) | {"anonymous": 302}
+# Two-factor pages: roles that need it (the matrix gives them a confirmed device) verify a
+# code; everyone else is sent on to enrolment or away.
+TWO_FACTOR_VERIFY = dict.fromkeys(EVERYONE, 302) | {"council_member": 200, "admin": 200}
+TWO_FACTOR_SETUP = dict.fromkeys(EVERYONE, 200) | {"council_member": 302, "admin": 302}
 LOGGED_IN_REDIRECTED = dict.fromkeys(EVERYONE, 302) | {"anonymous": 200}
+
+
+def _cluster_of_a(world):
+    """A block organised by the district whose members are units of commune A."""
+    from thidua.org.models import Cluster, ClusterMember
+
+    cluster, created = Cluster.objects.get_or_create(
+        code="KA",
+        year=2024,
+        defaults={"name": "Khối A", "kind": "block", "organiser": world.district},
+    )
+    if created:
+        ClusterMember.objects.create(cluster=cluster, unit=world.unit_a, role="leader")
+        ClusterMember.objects.create(cluster=cluster, unit=world.village_a)
+    return [cluster.pk]
+
 
 CASES = [
     Case("accounts:login", expect=LOGGED_IN_REDIRECTED),
     Case("accounts:password_change", expect=EVERYONE),
+    Case("accounts:logout", expect=REDIRECTED, method="post"),
+    Case("accounts:two_factor", expect=TWO_FACTOR_VERIFY),
+    Case("accounts:two_factor_setup", expect=TWO_FACTOR_SETUP),
+    Case("healthz", expect=PUBLIC),
+    Case("set_language", expect=REDIRECTED, method="post", data=lambda w: {"language": "vi"}),
     Case("home", expect=EVERYONE),
     Case("org:unit_tree", expect=EVERYONE),
     Case("org:unit_tree", expect=EVERYONE, query="?q=an+phu"),
@@ -64,6 +91,7 @@ CASES = [
     Case("org:person_edit", lambda w: [w.person_a.pk], MANAGE_A_PEOPLE),
     Case("org:person_create", expect=MANAGE_A_PEOPLE, query="?unit=__A__"),
     Case("org:cluster_list", expect=EVERYONE),
+    Case("org:cluster_detail", _cluster_of_a, SEE_A),
     Case("org:cluster_create", expect=OFFICERS_ONLY),
     Case("org:audit", expect=OFFICERS_ONLY),
 ]

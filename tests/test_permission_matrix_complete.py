@@ -1,0 +1,36 @@
+"""Every URL pattern and API operation is declared in a permission matrix.
+
+A new page or endpoint without a matrix case fails here, so none can escape the
+persona-by-persona check.
+"""
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from thidua.org.tests import test_api, test_views
+
+# Served only in development (DEBUG) by Django itself, not by thidua.
+NOT_OURS = {"django.contrib.staticfiles.views.serve"}
+
+
+def _named_patterns(resolver: URLResolver, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _named_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            callback = getattr(pattern.callback, "func", pattern.callback)  # unwrap partials
+            view = f"{callback.__module__}.{getattr(callback, '__name__', '')}"
+            if view not in NOT_OURS:
+                names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_has_a_permission_matrix_case():
+    # given every named URL the project serves
+    served = _named_patterns(get_resolver())
+    # when compared with the cases the matrices declare
+    declared = {case.url_name for case in test_views.CASES + test_api.CASES}
+    # then none is missing (and no case names a URL that no longer exists)
+    assert served - declared == set(), "URLs without a permission-matrix case"
+    assert declared - served == set(), "matrix cases for URLs that do not exist"
