@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export THIDUA_DEBUG ?= 1
 
 .PHONY: run install serve demo test lint types layers migrations-check pytest pytest-pg \
-        messages bench bench-quick schema clean
+        messages schema clean
 
 run: install ## Install, migrate, load the demo once, serve on http://127.0.0.1:8000
 	$(THIDUA) migrate --noinput

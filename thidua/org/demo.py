@@ -274,10 +274,8 @@ def _load_people(units: dict[str, Unit], seed: int = 2020) -> int:
                         nxt.valid_to,
                     )
                 )
-            if chain[-1][4] is not None:
-                # The unit ended without a single successor: the person's last post ended too;
-                # they stay listed where they last worked.
-                pass
+            # Where a unit ended without a single successor, the person's last post ended too;
+            # they stay listed where they last worked.
             last = chain[-1]
             person.unit, person.position, person.is_direct_worker = last[0], last[1], last[2]
             people.append(person)

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.forms import StyledForm
 from thidua.org.choices import ClusterKind, Gender, UnitKind
 from thidua.org.models import Unit
 
@@ -17,12 +18,25 @@ def field_of(form: forms.Form, name: str) -> Any:
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def unit_label(unit: Unit) -> str:
+    """A unit in a select box: name and code, and when it ended."""
+    label = f"{unit.name} ({unit.code})"
+    if unit.valid_to is not None:
+        label += " – " + _("ended %(d)s") % {"d": unit.valid_to.strftime("%d/%m/%Y")}
+    return label
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
-        return f"{obj.name} ({obj.code})" + ("" if obj.valid_to is None else " – đã chấm dứt")
+        return unit_label(obj)
 
 
-class UnitForm(forms.Form):
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
+        return unit_label(obj)
+
+
+class UnitForm(StyledForm):
     code = forms.CharField(label=_("Code"), max_length=40)
     name = forms.CharField(label=_("Name"), max_length=255)
     short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
@@ -30,19 +44,19 @@ class UnitForm(forms.Form):
     valid_from = forms.DateField(label=_("Active from"), required=False, widget=DATE_WIDGET)
 
 
-class UnitEditForm(forms.Form):
+class UnitEditForm(StyledForm):
     code = forms.CharField(label=_("Code"), max_length=40)
     short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class RenameForm(forms.Form):
+class RenameForm(StyledForm):
     new_name = forms.CharField(label=_("New name"), max_length=255)
     effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
     legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
 
 
-class MoveForm(forms.Form):
+class MoveForm(StyledForm):
     new_parent = UnitChoiceField(label=_("New parent unit"), queryset=Unit.objects.none())
     effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
     legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
@@ -52,8 +66,8 @@ class MoveForm(forms.Form):
         field_of(self, "new_parent").queryset = units if units is not None else Unit.objects.none()
 
 
-class MergeForm(forms.Form):
-    others = forms.ModelMultipleChoiceField(
+class MergeForm(StyledForm):
+    others = UnitMultipleChoiceField(
         label=_("Units merged with this one"),
         queryset=Unit.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
@@ -72,9 +86,6 @@ class MergeForm(forms.Form):
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field_of(self, "others").queryset = units if units is not None else Unit.objects.none()
-        field_of(self, "others").label_from_instance = UnitChoiceField.label_from_instance.__get__(
-            self.fields["others"]
-        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -85,7 +96,7 @@ class MergeForm(forms.Form):
         return data
 
 
-class DissolveForm(forms.Form):
+class DissolveForm(StyledForm):
     effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
     successor = UnitChoiceField(
         label=_("Successor inheriting the history"), queryset=Unit.objects.none(), required=False
@@ -100,7 +111,7 @@ class DissolveForm(forms.Form):
         field_of(self, "successor").queryset = units if units is not None else Unit.objects.none()
 
 
-class PersonForm(forms.Form):
+class PersonForm(StyledForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
     date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE_WIDGET)
@@ -123,13 +134,13 @@ class PersonEditForm(PersonForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class ClusterForm(forms.Form):
+class ClusterForm(StyledForm):
     code = forms.CharField(label=_("Code"), max_length=40)
     name = forms.CharField(label=_("Name"), max_length=255)
     kind = forms.ChoiceField(label=_("Kind"), choices=ClusterKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=1990, max_value=2100)
     organiser = UnitChoiceField(label=_("Organising unit"), queryset=Unit.objects.none())
-    members = forms.ModelMultipleChoiceField(
+    members = UnitMultipleChoiceField(
         label=_("Member units"),
         queryset=Unit.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 10}),

@@ -61,11 +61,6 @@ class Unit(VersionedModel):
     def is_active(self) -> bool:
         return self.valid_to is None
 
-    def is_active_on(self, day: object) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (  # type: ignore[operator]
-            self.valid_to is None or day <= self.valid_to  # type: ignore[operator]
-        )
-
 
 class LineageEvent(TimeStampedModel):
     """A reorganisation on a date: merge, split, rename, dissolve or move.
