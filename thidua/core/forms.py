@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from thidua.core.errors import DomainError
 
@@ -33,3 +35,27 @@ class StyledForm(forms.Form):
             else:
                 css = "form-control"
             widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
+
+
+# Dates outside these bounds are typing mistakes (a year 0001 or 9999), and the day before
+# 01/01/0001 cannot even be computed. Not a legal figure: a sanity bound on input.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+class BoundedDateField(forms.DateField):
+    """A date typed as dd/mm/yyyy or picked in the browser, within 1900–2100."""
+
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+    def validate(self, value: date | None) -> None:
+        super().validate(value)
+        if value is not None and not EARLIEST_DATE <= value <= LATEST_DATE:
+            raise forms.ValidationError(
+                _("Enter a date between %(start)s and %(end)s."),
+                code="out_of_range",
+                params={
+                    "start": EARLIEST_DATE.strftime("%d/%m/%Y"),
+                    "end": LATEST_DATE.strftime("%d/%m/%Y"),
+                },
+            )

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.forms import StyledForm
+from thidua.core.forms import BoundedDateField, StyledForm
 from thidua.org.choices import ClusterKind, Gender, UnitKind
 from thidua.org.models import Unit
 
@@ -13,9 +13,6 @@ from thidua.org.models import Unit
 def field_of(form: forms.Form, name: str) -> Any:
     """A form field, typed loosely so model-choice attributes can be set."""
     return form.fields[name]
-
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def unit_label(unit: Unit) -> str:
@@ -26,14 +23,47 @@ def unit_label(unit: Unit) -> str:
     return label
 
 
+MAX_ID = 2**63 - 1  # the largest primary key a database column can hold
+
+
+def _id_in_range(value: Any) -> bool:
+    """Whether a posted id could be a primary key (a huge number would overflow the query)."""
+    try:
+        return 0 < int(str(value)) <= MAX_ID
+    except ValueError:
+        return False
+
+
 class UnitChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
         return unit_label(obj)
+
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and not _id_in_range(value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
         return unit_label(obj)
+
+    def clean(self, value: Any) -> Any:
+        for item in value or []:
+            if not _id_in_range(item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": item},
+                )
+        return super().clean(value)
+
+
+def version_field() -> forms.IntegerField:
+    """The hidden optimistic-locking version, bounded so a forged value cannot overflow."""
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=2**31 - 1)
 
 
 class UnitForm(StyledForm):
@@ -41,24 +71,24 @@ class UnitForm(StyledForm):
     name = forms.CharField(label=_("Name"), max_length=255)
     short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=UnitKind.choices)
-    valid_from = forms.DateField(label=_("Active from"), required=False, widget=DATE_WIDGET)
+    valid_from = BoundedDateField(label=_("Active from"), required=False)
 
 
 class UnitEditForm(StyledForm):
     code = forms.CharField(label=_("Code"), max_length=40)
     short_name = forms.CharField(label=_("Short name"), max_length=120, required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
 
 
 class RenameForm(StyledForm):
     new_name = forms.CharField(label=_("New name"), max_length=255)
-    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    effective_date = BoundedDateField(label=_("Effective date"))
     legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
 
 
 class MoveForm(StyledForm):
     new_parent = UnitChoiceField(label=_("New parent unit"), queryset=Unit.objects.none())
-    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    effective_date = BoundedDateField(label=_("Effective date"))
     legal_reference = forms.CharField(label=_("Legal reference"), max_length=255, required=False)
 
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
@@ -72,7 +102,7 @@ class MergeForm(StyledForm):
         queryset=Unit.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 8}),
     )
-    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    effective_date = BoundedDateField(label=_("Effective date"))
     keep_this = forms.BooleanField(
         label=_("This unit continues as the successor"), required=False, initial=True
     )
@@ -97,7 +127,7 @@ class MergeForm(StyledForm):
 
 
 class DissolveForm(StyledForm):
-    effective_date = forms.DateField(label=_("Effective date"), widget=DATE_WIDGET)
+    effective_date = BoundedDateField(label=_("Effective date"))
     successor = UnitChoiceField(
         label=_("Successor inheriting the history"), queryset=Unit.objects.none(), required=False
     )
@@ -114,7 +144,7 @@ class DissolveForm(StyledForm):
 class PersonForm(StyledForm):
     full_name = forms.CharField(label=_("Full name"), max_length=200)
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
-    date_of_birth = forms.DateField(label=_("Date of birth"), required=False, widget=DATE_WIDGET)
+    date_of_birth = BoundedDateField(label=_("Date of birth"), required=False)
     ethnicity = forms.CharField(label=_("Ethnicity"), max_length=60, initial="Kinh")
     national_id = forms.CharField(label=_("Citizen ID (CCCD)"), max_length=20, required=False)
     civil_servant_code = forms.CharField(
@@ -127,11 +157,11 @@ class PersonCreateForm(PersonForm):
     is_direct_worker = forms.BooleanField(
         label=_("Directly works in production or business"), required=False
     )
-    since = forms.DateField(label=_("In this unit since"), widget=DATE_WIDGET)
+    since = BoundedDateField(label=_("In this unit since"))
 
 
 class PersonEditForm(PersonForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = version_field()
 
 
 class ClusterForm(StyledForm):
