@@ -19,7 +19,7 @@ from thidua.accounts.permissions import Permission
 from thidua.core.errors import ConcurrentChange, DomainError, PermissionDenied
 from thidua.core.events import record_event, snapshot
 from thidua.core.text import clean_text, fold, name_sort_key, split_person_name, vietnamese_sort_key
-from thidua.org.access import has_permission
+from thidua.org.access import has_permission, scope_for
 from thidua.org.choices import DEFAULT_LEVEL, ClusterRole, Gender, LineageKind, UnitKind
 from thidua.org.domain import identity, tree
 from thidua.org.domain.reasons import Reason
@@ -50,6 +50,16 @@ def _refuse(reasons: Sequence[Reason], code: str = "INVALID_INPUT") -> DomainErr
 def _require(actor: Any, permission: Permission, unit: Unit | None) -> None:
     if not has_permission(actor, permission, unit):
         raise PermissionDenied()
+
+
+def _require_for_person(actor: Any, person: Person) -> None:
+    """People are managed in their current unit; someone with no current unit belongs to no
+    one's subtree, so only those who reach every unit may manage them."""
+    if person.unit is None:
+        if not scope_for(actor, Permission.MANAGE_PEOPLE).everything:
+            raise PermissionDenied()
+        return
+    _require(actor, Permission.MANAGE_PEOPLE, person.unit)
 
 
 def facts(unit: Unit) -> tree.UnitFacts:
@@ -180,6 +190,10 @@ def update_unit(
     unit.short_name = short_name
     if code is not None:
         new_code = clean_text(code).upper()
+        if not new_code:
+            raise DomainError(
+                "INVALID_INPUT", "Mã đơn vị là bắt buộc.", fields={"code": "Bắt buộc."}
+            )
         if new_code != unit.code and Unit.objects.filter(code=new_code).exists():
             raise _duplicate_code(new_code)
         unit.code = new_code
@@ -386,6 +400,15 @@ def dissolve_unit(
 ) -> LineageEvent:
     """End a unit. If a successor is named, it inherits the unit's history."""
     _require(actor, Permission.MANAGE_UNITS, unit)
+    if successor is not None:
+        if not has_permission(actor, Permission.VIEW, successor):
+            raise PermissionDenied()
+        if successor.valid_to is not None or successor.pk == unit.pk:
+            raise DomainError(
+                "SUCCESSOR_ENDED",
+                "Đơn vị kế thừa phải là một đơn vị khác đang hoạt động.",
+                fields={"successor": "Không hợp lệ."},
+            )
     has_children = unit.children.filter(valid_to__isnull=True).exists()
     reasons = tree.check_dissolve(facts(unit), effective_date, has_children)
     if reasons:
@@ -450,6 +473,14 @@ def _validate_person(data: PersonData, exclude_pk: int | None = None) -> list[Re
     return reasons
 
 
+def _duplicate_national_id() -> DomainError:
+    return DomainError(
+        "DUPLICATE_NATIONAL_ID",
+        "Số CCCD này đã thuộc về một người khác trong hệ thống.",
+        fields={"national_id": "Đã được dùng."},
+    )
+
+
 def _apply_person(person: Person, data: PersonData) -> None:
     person.full_name = clean_text(data.full_name)
     family, middle, given = split_person_name(person.full_name)
@@ -487,11 +518,7 @@ def create_person(
             with transaction.atomic():
                 person.save()
         except IntegrityError as exc:
-            raise DomainError(
-                "DUPLICATE_NATIONAL_ID",
-                "Số CCCD đã thuộc về người khác.",
-                fields={"national_id": "Đã được dùng."},
-            ) from exc
+            raise _duplicate_national_id() from exc
         Membership.objects.create(
             person=person,
             unit=unit,
@@ -511,7 +538,7 @@ def create_person(
 
 def update_person(actor: Any, person: Person, data: PersonData, *, expected_version: int) -> Person:
     """Correct a person's identity details (optimistic locking on `version`)."""
-    _require(actor, Permission.MANAGE_PEOPLE, person.unit)
+    _require_for_person(actor, person)
     reasons = _validate_person(data, exclude_pk=person.pk)
     if reasons:
         raise _refuse(reasons)
@@ -531,22 +558,26 @@ def update_person(actor: Any, person: Person, data: PersonData, *, expected_vers
         "search_key",
         "sort_key",
     ]
-    with transaction.atomic():
-        values = {f: getattr(person, f) for f in fields}
-        updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
-            version=F("version") + 1, **values
-        )
-        if updated == 0:
-            raise ConcurrentChange()
-        person.version = expected_version + 1
-        record_event(
-            actor=actor,
-            action="org.update_person",
-            obj=person,
-            unit_path=person.unit.path if person.unit else "",
-            before=before,
-            after=snapshot(person),
-        )
+    try:
+        with transaction.atomic():
+            values = {f: getattr(person, f) for f in fields}
+            updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
+                version=F("version") + 1, **values
+            )
+            if updated == 0:
+                raise ConcurrentChange()
+            person.version = expected_version + 1
+            record_event(
+                actor=actor,
+                action="org.update_person",
+                obj=person,
+                unit_path=person.unit.path if person.unit else "",
+                before=before,
+                after=snapshot(person),
+            )
+    except IntegrityError as exc:  # the same CCCD saved concurrently for someone else
+        person.version = expected_version
+        raise _duplicate_national_id() from exc
     return person
 
 
@@ -555,8 +586,16 @@ def transfer_person(
 ) -> Membership:
     """Move a person to a new unit or position from a date; the old membership ends the day
     before, so their history follows them."""
-    _require(actor, Permission.MANAGE_PEOPLE, person.unit)
+    _require_for_person(actor, person)
     _require(actor, Permission.MANAGE_PEOPLE, unit)
+    if unit.valid_to is not None:
+        raise DomainError(
+            "UNIT_ENDED",
+            "“{unit}” đã chấm dứt hoạt động từ {day}; không thể chuyển người đến đó.".format(
+                unit=unit.name, day=unit.valid_to.strftime("%d/%m/%Y")
+            ),
+            fields={"unit": "Đơn vị đã chấm dứt hoạt động."},
+        )
     current = person.memberships.filter(valid_to__isnull=True).order_by("-valid_from").first()
     if current is not None and since <= current.valid_from:
         raise DomainError(
@@ -663,34 +702,60 @@ def create_cluster(
         )
     if reasons:
         raise _refuse(reasons)
-    with transaction.atomic():
-        cluster = Cluster.objects.create(
-            code=clean_text(code).upper(),
-            name=clean_text(name),
-            kind=kind,
-            year=year,
-            organiser=organiser,
-            note=clean_text(note, multiline=True),
-        )
-        for unit in members:
-            role = ClusterRole.MEMBER
-            if leader is not None and unit.pk == leader.pk:
-                role = ClusterRole.LEADER
-            elif deputy is not None and unit.pk == deputy.pk:
-                role = ClusterRole.DEPUTY
-            ClusterMember.objects.create(cluster=cluster, unit=unit, role=role)
-        record_event(
-            actor=actor,
-            action="org.create_cluster",
-            obj=cluster,
-            unit_path=organiser.path,
-            after={
-                **snapshot(cluster),
-                "members": sorted(member_ids),
-                "leader": leader.pk if leader else None,
-                "deputy": deputy.pk if deputy else None,
-            },
-        )
+    try:
+        with transaction.atomic():
+            cluster = _save_cluster(
+                actor, code, name, kind, year, organiser, members, leader, deputy, note
+            )
+    except IntegrityError as exc:  # the same code saved concurrently for this year
+        raise DomainError(
+            "DUPLICATE_CODE",
+            "Mã cụm đã được dùng trong năm {year}.".format(year=year),
+            fields={"code": "Mã đã được dùng."},
+        ) from exc
+    return cluster
+
+
+def _save_cluster(
+    actor: Any,
+    code: str,
+    name: str,
+    kind: str,
+    year: int,
+    organiser: Unit,
+    members: Sequence[Unit],
+    leader: Unit | None,
+    deputy: Unit | None,
+    note: str,
+) -> Cluster:
+    member_ids = {m.pk for m in members}
+    cluster = Cluster.objects.create(
+        code=clean_text(code).upper(),
+        name=clean_text(name),
+        kind=kind,
+        year=year,
+        organiser=organiser,
+        note=clean_text(note, multiline=True),
+    )
+    for unit in members:
+        role = ClusterRole.MEMBER
+        if leader is not None and unit.pk == leader.pk:
+            role = ClusterRole.LEADER
+        elif deputy is not None and unit.pk == deputy.pk:
+            role = ClusterRole.DEPUTY
+        ClusterMember.objects.create(cluster=cluster, unit=unit, role=role)
+    record_event(
+        actor=actor,
+        action="org.create_cluster",
+        obj=cluster,
+        unit_path=organiser.path,
+        after={
+            **snapshot(cluster),
+            "members": sorted(member_ids),
+            "leader": leader.pk if leader else None,
+            "deputy": deputy.pk if deputy else None,
+        },
+    )
     return cluster
 
 

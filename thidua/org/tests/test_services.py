@@ -460,3 +460,94 @@ def test_cluster_leadership_cannot_be_rotated_by_a_member_unit(
             expected_version=cluster.version,
         )
     assert (state(), sorted(cluster.members.values_list("unit_id", "role"))) == before
+
+
+def test_a_person_with_no_current_unit_is_managed_only_by_those_who_reach_everything(world):
+    # given someone whose current unit is unknown (e.g. imported without one)
+    Person.objects.filter(pk=world.person_a.pk).update(unit=None)
+    person = Person.objects.get(pk=world.person_a.pk)
+    data = services.PersonData(full_name="Nguyễn Văn Ẩn", gender="male")
+    before = state()
+    # when B's clerk or the provincial officer tries to edit them, they are refused
+    for persona in ("unit_b_clerk", "province_officer"):
+        with pytest.raises(PermissionDenied):
+            services.update_person(
+                world.users[persona], person, data, expected_version=person.version
+            )
+    assert state() == before
+    # and the administrator may
+    services.update_person(world.users["admin"], person, data, expected_version=person.version)
+    assert Person.objects.get(pk=person.pk).full_name == "Nguyễn Văn Ẩn"
+
+
+def test_nobody_is_transferred_into_a_unit_that_has_ended(world, province_officer):
+    services.merge_units(
+        province_officer,
+        [world.unit_a, world.unit_b],
+        effective_date=date(2025, 7, 1),
+        successor=world.unit_a,
+    )
+    world.unit_b.refresh_from_db()
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.transfer_person(
+            province_officer,
+            world.person_a,
+            unit=world.unit_b,
+            position="x",
+            is_direct_worker=False,
+            since=date(2025, 8, 1),
+        )
+    assert caught.value.code == "UNIT_ENDED"
+    assert state() == before
+
+
+def test_dissolve_refuses_an_ended_or_invisible_successor(world, province_officer, unit_a_clerk):
+    other = services.create_unit(
+        province_officer, code="T.X", name="Huyện Khác", kind="district", parent=world.province
+    )
+    services.dissolve_unit(province_officer, other, effective_date=date(2025, 7, 1))
+    other.refresh_from_db()
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.dissolve_unit(
+            province_officer, world.village_a, effective_date=date(2025, 7, 1), successor=other
+        )
+    assert caught.value.code == "SUCCESSOR_ENDED"
+    assert state() == before
+
+
+def test_a_unit_code_cannot_be_emptied(world, province_officer):
+    before = state()
+    with pytest.raises(DomainError) as caught:
+        services.update_unit(
+            province_officer,
+            world.unit_a,
+            expected_version=world.unit_a.version,
+            short_name="An Phú",
+            code="   ",
+        )
+    assert caught.value.fields == {"code": "Bắt buộc."}
+    assert state() == before
+
+
+def test_a_cccd_saved_concurrently_for_someone_else_is_refused_not_a_crash(
+    world, province_officer, monkeypatch
+):
+    # given B's person already holds a CCCD, and the pre-check misses it (a concurrent save)
+    Person.objects.filter(pk=world.person_b.pk).update(national_id="042185000123")
+    monkeypatch.setattr(services, "_validate_person", lambda data, exclude_pk=None: [])
+    before = state()
+    # when A's person is saved with the same number
+    with pytest.raises(DomainError) as caught:
+        services.update_person(
+            province_officer,
+            world.person_a,
+            services.PersonData(
+                full_name="Nguyễn Văn An", gender="male", national_id="042185000123"
+            ),
+            expected_version=world.person_a.version,
+        )
+    # then the database constraint becomes the Vietnamese duplicate error
+    assert caught.value.code == "DUPLICATE_NATIONAL_ID"
+    assert state() == before
