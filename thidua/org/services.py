@@ -16,7 +16,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from thidua.accounts.permissions import Permission
-from thidua.core.errors import ConcurrentChange, DomainError, PermissionDenied
+from thidua.core.concurrency import save_versioned
+from thidua.core.errors import DomainError, PermissionDenied
 from thidua.core.events import record_event, snapshot
 from thidua.core.text import clean_text, fold, name_sort_key, split_person_name, vietnamese_sort_key
 from thidua.org.access import has_permission, scope_for
@@ -170,17 +171,6 @@ def _duplicate_code(code: str) -> DomainError:
     )
 
 
-def _save_versioned(unit: Unit, expected_version: int, fields: list[str]) -> None:
-    """Conditional update on (pk, version): zero rows means someone else changed it."""
-    values = {f: getattr(unit, f) for f in fields}
-    updated = Unit.objects.filter(pk=unit.pk, version=expected_version).update(
-        version=F("version") + 1, **values
-    )
-    if updated == 0:
-        raise ConcurrentChange()
-    unit.version = expected_version + 1
-
-
 def update_unit(
     actor: Any, unit: Unit, *, expected_version: int, short_name: str, code: str | None = None
 ) -> Unit:
@@ -200,9 +190,7 @@ def update_unit(
     _set_keys(unit)
     try:
         with transaction.atomic():
-            _save_versioned(
-                unit, expected_version, ["short_name", "code", "search_key", "sort_key"]
-            )
+            save_versioned(unit, expected_version, ["short_name", "code", "search_key", "sort_key"])
             _unit_event(actor, "org.update_unit", unit, before)
     except IntegrityError as exc:  # the same code saved concurrently
         raise _duplicate_code(unit.code) from exc
@@ -233,7 +221,7 @@ def rename_unit(
         event.successors.add(unit)
         unit.name = new_name
         _set_keys(unit)
-        _save_versioned(unit, unit.version, ["name", "search_key", "sort_key"])
+        save_versioned(unit, unit.version, ["name", "search_key", "sort_key"])
         _unit_event(actor, "org.rename_unit", unit, before)
     return event
 
@@ -270,7 +258,7 @@ def move_unit(
         unit.parent = new_parent
         _assign_path(unit)
         _rebase_subtree(unit, old_path)
-        _save_versioned(unit, unit.version, ["parent", "path", "depth"])
+        save_versioned(unit, unit.version, ["parent", "path", "depth"])
         _unit_event(actor, "org.move_unit", unit, before)
     return event
 
@@ -560,13 +548,7 @@ def update_person(actor: Any, person: Person, data: PersonData, *, expected_vers
     ]
     try:
         with transaction.atomic():
-            values = {f: getattr(person, f) for f in fields}
-            updated = Person.objects.filter(pk=person.pk, version=expected_version).update(
-                version=F("version") + 1, **values
-            )
-            if updated == 0:
-                raise ConcurrentChange()
-            person.version = expected_version + 1
+            save_versioned(person, expected_version, fields)
             record_event(
                 actor=actor,
                 action="org.update_person",
@@ -785,11 +767,7 @@ def set_cluster_leadership(
     if reasons:
         raise _refuse(reasons)
     with transaction.atomic():
-        updated = Cluster.objects.filter(pk=cluster.pk, version=expected_version).update(
-            version=F("version") + 1
-        )
-        if not updated:
-            raise ConcurrentChange()
+        save_versioned(cluster, expected_version)
         before = {
             "leader": list(
                 cluster.members.filter(role=ClusterRole.LEADER).values_list("unit_id", flat=True)
@@ -802,7 +780,6 @@ def set_cluster_leadership(
         cluster.members.filter(unit=leader).update(role=ClusterRole.LEADER)
         if deputy is not None:
             cluster.members.filter(unit=deputy).update(role=ClusterRole.DEPUTY)
-        cluster.version = expected_version + 1
         record_event(
             actor=actor,
             action="org.set_cluster_leadership",
