@@ -247,3 +247,48 @@ def _date(value: object, where: str) -> date:
         return date.fromisoformat(value)
     except ValueError as exc:
         raise ParameterError(f"{where}: {value!r} is not an ISO date") from exc
+
+
+@dataclass(frozen=True)
+class FigureOverride:
+    """An administrator's value for one figure of one rule set (newest wins)."""
+
+    rule_set: str
+    figure: str
+    value: object
+    basis: str
+    confirmed: bool
+
+
+def figure_kind(name: str) -> str:
+    """ "bool", "int" or "share": the kind of value figure `name` holds (KeyError if unknown)."""
+    kinds = {spec.name: str(spec.type) for spec in fields(Figures)}
+    return {"Figure[bool]": "bool", "Figure[int]": "int", "Figure[ShareThreshold]": "share"}[
+        kinds[name]
+    ]
+
+
+def with_overrides(data: object, overrides: Iterable[FigureOverride]) -> object:
+    """The JSON form of the parameter sets with `overrides` applied (input left unchanged).
+
+    An override naming a rule set or figure that does not exist raises ParameterError, as does
+    one for a rule set without figures; parse the result with `parse_parameter_sets`.
+    """
+    if not isinstance(data, list):
+        raise ParameterError("rule parameters must be a JSON list of parameter sets")
+    result = [dict(item) if isinstance(item, Mapping) else item for item in data]
+    by_name = {item.get("rule_set"): item for item in result if isinstance(item, dict)}
+    for override in overrides:
+        item = by_name.get(override.rule_set)
+        if item is None:
+            raise ParameterError(f"unknown rule set {override.rule_set}")
+        figures = item.get("figures")
+        if not isinstance(figures, Mapping) or override.figure not in figures:
+            raise ParameterError(f"{override.rule_set} has no figure {override.figure}")
+        figures = dict(figures)
+        previous = figures[override.figure]
+        entry = dict(previous) if isinstance(previous, Mapping) else {}
+        entry.update(value=override.value, basis=override.basis, confirmed=override.confirmed)
+        figures[override.figure] = entry
+        item["figures"] = figures
+    return result

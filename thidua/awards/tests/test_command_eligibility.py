@@ -18,6 +18,9 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
+# The command reads the administrators' parameter changes from the database.
+pytestmark = pytest.mark.django_db
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
 ELIGIBLE: dict[str, Any] = {

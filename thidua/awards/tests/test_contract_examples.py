@@ -16,6 +16,9 @@ from django.test import Client
 from thidua.awards.catalogue import load_catalogue
 from thidua.awards.eligibility_io import evaluate_payload
 
+# The command reads the administrators' parameter changes from the database.
+pytestmark = pytest.mark.django_db
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
 CONTRACTS = REPO_ROOT.parent / "shared" / "contracts"
 EXAMPLES = CONTRACTS / "examples"

@@ -1,0 +1,351 @@
+"""Reads of the award history: a subject's record for the engine, timelines, forecasts,
+duplicates, quota counters and bonus amounts. Every list is scoped through `org.access`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from thidua.accounts.permissions import Permission
+from thidua.awards import catalogue as packaged
+from thidua.awards.choices import DisciplineLevel, RatingChoice
+from thidua.awards.domain.forecast import Forecast, forecast
+from thidua.awards.domain.integrity import (
+    DoubleAward,
+    DuplicateGroup,
+    PersonKey,
+    QuotaStatus,
+    find_double_awards,
+    find_duplicate_people,
+    quota_status,
+)
+from thidua.awards.domain.types import (
+    AwardCategory,
+    DisciplinePeriod,
+    MemberStats,
+    Rating,
+    RecognitionLevel,
+    ResearchResult,
+    SubjectKind,
+    SubjectRecord,
+)
+from thidua.awards.domain.types import (
+    AwardRecord as AwardFactRecord,
+)
+from thidua.awards.domain.types import (
+    Initiative as InitiativeFact,
+)
+from thidua.awards.models import (
+    AnnualRating,
+    AwardingAuthority,
+    AwardRecord,
+    AwardType,
+    BaseSalary,
+    BonusRule,
+    DisciplineRecord,
+    Initiative,
+    ParameterChange,
+    PendingMatter,
+    QuotaRule,
+)
+from thidua.awards.services import fact_of
+from thidua.org.access import scope_for
+from thidua.org.models import Person, Unit
+from thidua.org.queries import lineage_closure
+
+# Measures from cảnh cáo up: they bar a collective's members (TTLĐTT, legal-rules §4.2).
+CANH_CAO_OR_ABOVE = [level for level in DisciplineLevel.values if level != "KHIEN_TRACH"]
+
+
+def visible_records(user: Any) -> QuerySet[AwardRecord]:
+    """Award records of people, units and households in the user's scope."""
+    scope = scope_for(user, Permission.VIEW)
+    rows = AwardRecord.objects.select_related("award_type", "person", "unit", "household")
+    if scope.everything:
+        return rows
+    return rows.filter(
+        scope.q("person__unit__path") | scope.q("unit__path") | scope.q("household__unit__path")
+    )
+
+
+def person_record(person: Person, *, registered: bool = False) -> SubjectRecord:
+    """Everything the engine needs about a person, from the database."""
+    awards = tuple(
+        AwardFactRecord(r.award_type.code, r.year, AwardCategory(r.category), r.revoked)
+        for r in person.awardrecord_set.select_related("award_type")
+    )
+    ratings = {r.year: Rating(r.rating) for r in person.annualrating_set.all()}
+    initiatives: list[InitiativeFact] = []
+    research: list[ResearchResult] = []
+    for item in person.initiatives.select_related("used_for__award_type"):
+        used = item.used_for.award_type.code if item.used_for else None
+        level = RecognitionLevel(item.level)
+        if item.kind == "research":
+            research.append(ResearchResult(str(item.pk), level, item.year, used))
+        else:
+            initiatives.append(InitiativeFact(str(item.pk), level, item.year, used))
+    discipline = tuple(DisciplinePeriod(d.level, d.start, d.end) for d in person.discipline.all())
+    open_matters = person.pendingmatter_set.filter(closed__isnull=True).exists()
+    return SubjectRecord(
+        kind=SubjectKind.INDIVIDUAL,
+        name=person.full_name,
+        ratings=ratings,
+        awards=awards,
+        initiatives=tuple(initiatives),
+        research=tuple(research),
+        discipline=discipline,
+        registered=registered,
+        under_investigation=open_matters,
+    )
+
+
+def is_registered(person: Person, year: int | None = None) -> bool:
+    """Whether the person registered for the year's emulation titles. TODO(movements)."""
+    return False
+
+
+def member_stats(unit: Unit, year: int) -> MemberStats:
+    """Counts over the unit's current people for `year` (Luật TĐKT 2022, Điều 27–28)."""
+    people = Person.objects.filter(unit=unit)
+    total = people.count()
+    ratings = AnnualRating.objects.filter(person__unit=unit, year=year)
+    good = ratings.filter(rating__in=[RatingChoice.HTXS, RatingChoice.HTT, RatingChoice.HT])
+    awards = AwardRecord.objects.filter(person__unit=unit, year=year, revoked=False)
+    disciplined = (
+        DisciplineRecord.objects.filter(person__unit=unit, level__in=CANH_CAO_OR_ABOVE)
+        .filter(start__year__lte=year)
+        .filter(Q(end__isnull=True) | Q(end__year__gte=year))
+        .values("person")
+        .distinct()
+        .count()
+    )
+    return MemberStats(
+        total=total,
+        htnv_or_better=good.count(),
+        ldtt=awards.filter(award_type__code="LDTT").values("person").distinct().count(),
+        cstdcs=awards.filter(award_type__code="CSTDCS").values("person").distinct().count(),
+        disciplined_canh_cao_or_above=disciplined,
+    )
+
+
+def unit_record(unit: Unit, year: int) -> SubjectRecord:
+    """Everything the engine needs about a collective: its own history (not its
+    predecessors': a merged unit is a new collective) and its members' counts for `year`."""
+    awards = tuple(
+        AwardFactRecord(r.award_type.code, r.year, AwardCategory(r.category), r.revoked)
+        for r in unit.awardrecord_set.select_related("award_type")
+    )
+    ratings = {r.year: Rating(r.rating) for r in unit.annualrating_set.all()}
+    return SubjectRecord(
+        kind=SubjectKind.COLLECTIVE,
+        name=unit.name,
+        ratings=ratings,
+        awards=awards,
+        members=member_stats(unit, year),
+        under_investigation=unit.pendingmatter_set.filter(closed__isnull=True).exists(),
+    )
+
+
+def forecast_for(record: SubjectRecord, today: date) -> tuple[Forecast, ...]:
+    """The ladder forecast for the current year, judged as proposed today."""
+    return forecast(
+        record,
+        today.year,
+        today,
+        packaged.load_catalogue(),
+        packaged.current_parameter_sets(),
+    )
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    year: int
+    rating: str
+    awards: list[AwardRecord]
+
+
+def person_timeline(person: Person) -> list[TimelineYear]:
+    """The person's awards and ratings grouped by year, newest first."""
+    awards: dict[int, list[AwardRecord]] = defaultdict(list)
+    for record in person.awardrecord_set.select_related("award_type").order_by(
+        "-year", "award_type__position"
+    ):
+        awards[record.year].append(record)
+    ratings = {r.year: r.get_rating_display() for r in person.annualrating_set.all()}
+    years = sorted(set(awards) | set(ratings), reverse=True)
+    return [TimelineYear(y, ratings.get(y, ""), awards.get(y, [])) for y in years]
+
+
+@dataclass(frozen=True)
+class UnitAward:
+    record: AwardRecord
+    inherited: bool
+
+
+def unit_timeline(unit: Unit) -> list[UnitAward]:
+    """The collective's awards with those of every unit it succeeded (merge, split, rename)."""
+    units = lineage_closure(unit)
+    rows = (
+        AwardRecord.objects.filter(unit__in=units)
+        .select_related("award_type", "unit")
+        .order_by("-year", "award_type__position")
+    )
+    return [UnitAward(row, row.unit_id != unit.pk) for row in rows]
+
+
+def person_initiatives(person: Person) -> QuerySet[Initiative]:
+    return person.initiatives.select_related("used_for__award_type").order_by("-year")
+
+
+def person_discipline(person: Person) -> QuerySet[DisciplineRecord]:
+    return person.discipline.order_by("-start")
+
+
+def open_matters(subject: Person | Unit) -> QuerySet[PendingMatter]:
+    return subject.pendingmatter_set.order_by("-opened")
+
+
+# --------------------------------------------------------------------------------------------
+# Catalogue
+# --------------------------------------------------------------------------------------------
+
+
+def catalogue_rows(subject: str = "", kind: str = "", level: str = "") -> QuerySet[AwardType]:
+    rows = AwardType.objects.all()
+    if subject:
+        rows = rows.filter(subject__in=[subject, "any"])
+    if kind:
+        rows = rows.filter(kind=kind)
+    if level:
+        rows = rows.filter(level=level)
+    return rows
+
+
+def in_force(rows: list[Any], day: date) -> Any | None:
+    """The row with the latest `effective_from` not after `day`."""
+    current = [row for row in rows if row.effective_from <= day]
+    return max(current, key=lambda row: row.effective_from, default=None)
+
+
+def base_salary_on(day: date) -> BaseSalary | None:
+    return BaseSalary.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
+
+
+def bonus_amount(award_type: AwardType, subject: str, day: date) -> Decimal | None:
+    """Multiple × lương cơ sở in force on `day` (the decision date), rounded to the đồng."""
+    rule = (
+        BonusRule.objects.filter(award_type=award_type, subject=subject, effective_from__lte=day)
+        .order_by("-effective_from")
+        .first()
+    )
+    salary = base_salary_on(day)
+    if rule is None or salary is None:
+        return None
+    return (rule.multiple * salary.amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def authorities_on(award_type: AwardType, day: date) -> list[AwardingAuthority]:
+    return [
+        row
+        for row in award_type.authorities.all()
+        if row.effective_from <= day and (row.effective_to is None or day <= row.effective_to)
+    ]
+
+
+def parameter_history(rule_set: str, figure: str) -> QuerySet[ParameterChange]:
+    return ParameterChange.objects.filter(rule_set=rule_set, figure=figure).select_related(
+        "changed_by"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Integrity: duplicates, double awards, quotas
+# --------------------------------------------------------------------------------------------
+
+
+def duplicate_people(user: Any) -> list[DuplicateGroup]:
+    """People in the user's scope who are probably recorded twice."""
+    scope = scope_for(user, Permission.VIEW)
+    people = scope.filter(Person.objects.all(), "unit__path")
+    # Only people sharing a folded name and a birth date can match: narrow in the database.
+    groups = (
+        people.exclude(date_of_birth__isnull=True)
+        .values("search_key", "date_of_birth")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+    )
+    wanted = {(row["search_key"], row["date_of_birth"]) for row in groups}
+    candidates = people.filter(search_key__in={name for name, _ in wanted}).only(
+        "pk", "full_name", "search_key", "date_of_birth", "national_id"
+    )
+    keys = [
+        PersonKey(p.pk, p.full_name, p.search_key, p.date_of_birth, p.national_id or "")
+        for p in candidates
+        if (p.search_key, p.date_of_birth) in wanted
+    ]
+    return find_duplicate_people(keys)
+
+
+def double_awards(user: Any, year: int | None = None) -> list[DoubleAward]:
+    """Achievements rewarded twice, or with two forms, among records in the user's scope."""
+    rows = visible_records(user).filter(revoked=False)
+    if year is not None:
+        rows = rows.filter(year=year)
+    return find_double_awards(fact_of(row) for row in rows)
+
+
+@dataclass(frozen=True)
+class QuotaUsage:
+    rule: QuotaRule
+    unit: Unit
+    status: QuotaStatus
+
+
+def quota_usage(user: Any, year: int) -> list[QuotaUsage]:
+    """For each quota rule of `year` visible to the user, the counter of each unit under the
+    issuer that has people: how many of the capped award it holds against its cap."""
+    scope = scope_for(user, Permission.VIEW)
+    rules = scope.filter(
+        QuotaRule.objects.filter(year=year).select_related(
+            "issuer", "award_type", "base_award_type"
+        ),
+        "issuer__path",
+    )
+    usage: list[QuotaUsage] = []
+    for rule in rules:
+        awards = AwardRecord.objects.filter(
+            year=year, revoked=False, person__unit__path__startswith=rule.issuer.path
+        )
+        used = dict(
+            awards.filter(award_type=rule.award_type)
+            .values_list("person__unit")
+            .annotate(n=Count("id"))
+        )
+        if rule.base_award_type is not None:
+            base = dict(
+                awards.filter(award_type=rule.base_award_type)
+                .values_list("person__unit")
+                .annotate(n=Count("id"))
+            )
+        else:
+            base = dict(
+                Person.objects.filter(unit__path__startswith=rule.issuer.path)
+                .values_list("unit")
+                .annotate(n=Count("id"))
+            )
+        units = Unit.objects.filter(pk__in=set(base) | set(used)).order_by("path")
+        for unit in scope.filter(units):
+            status = quota_status(
+                rule.award_type.name,
+                base.get(unit.pk, 0),
+                used.get(unit.pk, 0),
+                rule.max_percent,
+                rule.legal_basis,
+            )
+            usage.append(QuotaUsage(rule, unit, status))
+    return usage
