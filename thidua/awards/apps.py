@@ -6,3 +6,5 @@ class AwardsConfig(AppConfig):
     name = "thidua.awards"
     label = "awards"
     verbose_name = _("Awards")
+    # `thidua demo` calls this loader (see core/management/commands/demo.py).
+    demo_loader = "thidua.awards.demo.load_award_demo"

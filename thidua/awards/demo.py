@@ -283,6 +283,10 @@ def load_award_demo() -> dict[str, Any]:
         "awards": len(writer.batch.awards),
         "initiatives": len(initiative_specs),
     }
+    message = (
+        f"đã nạp {summary['awards']} khen thưởng, {summary['ratings']} kết quả xếp loại, "
+        f"{summary['initiatives']} sáng kiến (2015–2026)."
+    )
     record_event(
         actor=None,
         action="demo.load",
@@ -291,7 +295,7 @@ def load_award_demo() -> dict[str, Any]:
         object_repr="Dữ liệu mẫu: lịch sử khen thưởng",
         after=summary,
     )
-    return summary
+    return {**summary, "message": message}
 
 
 def _initiatives(specs: list[tuple[Person, int, str, str]]) -> None:

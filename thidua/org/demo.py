@@ -391,6 +391,10 @@ def load_demo() -> dict[str, Any]:
             summary["lineage"] = _load_lineage(units)
             summary["clusters"] = _load_clusters(units)
             summary["people"] = _load_people(units)
+            summary["message"] = (
+                "đã nạp {units} đơn vị, {lineage} sự kiện sắp xếp, {clusters} cụm/khối, "
+                "{people} cá nhân.".format(**summary)
+            )
         units = {u.code: u for u in Unit.objects.all()}
         summary["accounts"] = _ensure_accounts(units)
         if created:
@@ -400,6 +404,6 @@ def load_demo() -> dict[str, Any]:
                 object_type="demo",
                 object_id="org",
                 object_repr="Dữ liệu mẫu: tổ chức",
-                after={k: v for k, v in summary.items() if k != "accounts"},
+                after={k: v for k, v in summary.items() if k not in ("accounts", "message")},
             )
     return summary
