@@ -31,6 +31,7 @@ from thidua.awards.models import (
     QuotaRule,
 )
 from thidua.core.events import record_event
+from thidua.org.access import predecessor_ids
 from thidua.org.models import Person, Unit
 
 FIRST_YEAR = 2015
@@ -38,12 +39,13 @@ LAST_AWARD_YEAR = 2025
 RATED_YEAR = 2026  # the 2026 review is done for the showcase people (November 2026)
 REFORM = date(2025, 7, 1)
 SHOWCASE_UNIT = "HT.TRANPHU"
+# Collective titles of communes later merged into Phường Trần Phú, each decided (January of
+# the next year) while the commune still existed.
 PREDECESSOR_AWARDS = (
     ("HT.TPHT.THACHHA", "TTLDXS", 2022),
     ("HT.TPHT.THACHHA", "TTLDTT", 2023),
-    ("HT.TPHT.THACHHA", "TTLDXS", 2024),
-    ("HT.TPHT.PTHACHHA", "TTLDTT", 2021),
-    ("HT.TPHT.PTHACHHA", "TTLDXS", 2023),
+    ("HT.TPHT.THACHTRUNG", "TTLDXS", 2021),
+    ("HT.TPHT.DONGMON", "TTLDTT", 2022),
 )
 RATINGS = (RatingChoice.HTXS, RatingChoice.HTT, RatingChoice.HT, RatingChoice.KHT)
 RATING_WEIGHTS = (20, 65, 12, 3)
@@ -68,8 +70,23 @@ def _ancestor(unit: Unit, level: str, units: dict[int, Unit]) -> Unit | None:
     return None
 
 
-def _issuer(unit: Unit, code: str, decided: date, units: dict[int, Unit]) -> str:
-    """Who decided, by the rules in force on `decided` (NĐ 129/2025 from 01/07/2025)."""
+def _former_district(unit: Unit, units: dict[int, Unit]) -> Unit | None:
+    """The district of the unit, or (for a ward formed in 2025) of the units it succeeded."""
+    district = _ancestor(unit, "district", units)
+    if district is not None:
+        return district
+    for pk in sorted(predecessor_ids({unit.pk})):
+        district = _ancestor(units[pk], "district", units)
+        if district is not None:
+            return district
+    return None
+
+
+def _issuer(
+    unit: Unit, code: str, decided: date, units: dict[int, Unit], districts: dict[int, Unit | None]
+) -> str:
+    """Who decided, by the rules in force on `decided` (Luật TĐKT 2022, Điều 80; NĐ 129/2025
+    moves the district chair's powers to the commune chair from 01/07/2025)."""
     province = _ancestor(unit, "province", units)
     if code in {"CSTDBT", "BK_BT", "TTLDXS", "CO_BT"}:
         return f"Chủ tịch UBND {province.name}" if province else "Chủ tịch UBND tỉnh"
@@ -77,9 +94,11 @@ def _issuer(unit: Unit, code: str, decided: date, units: dict[int, Unit]) -> str
         return "Thủ tướng Chính phủ"
     if unit.level == "department":
         return f"Giám đốc {unit.name}"
-    district = _ancestor(unit, "district", units)
-    if decided < REFORM and district is not None:
-        return f"Chủ tịch UBND {district.name}"
+    if decided < REFORM:
+        if unit.pk not in districts:
+            districts[unit.pk] = _former_district(unit, units)
+        district = districts[unit.pk]
+        return f"Chủ tịch UBND {district.name}" if district else "Chủ tịch UBND cấp huyện"
     return f"Chủ tịch UBND {unit.name}"
 
 
@@ -97,6 +116,7 @@ class _Writer:
         self.batch = _Batch([], [])
         self.counter = 0
         self.given: set[tuple[str, int, str, int]] = set()
+        self.districts: dict[int, Unit | None] = {}
 
     def award(
         self,
@@ -121,7 +141,7 @@ class _Writer:
             category=category,
             decision_number=number,
             decision_date=decided,
-            issuer=_issuer(unit, code, decided, self.units),
+            issuer=_issuer(unit, code, decided, self.units, self.districts),
             note="Dữ liệu mẫu.",
             revoked=bool(revoked),
             revoked_on=date(year + 2, 6, 1) if revoked else None,
@@ -209,8 +229,12 @@ def _collectives(writer: _Writer, units: dict[int, Unit], rng: random.Random) ->
         if unit.level not in {"commune", "department", "district", "grassroots"}:
             continue
         local = random.Random(f"{rng.random()}-{unit.code}")
-        last = LAST_AWARD_YEAR if unit.valid_to is None else min(unit.valid_to.year - 1, 2024)
-        for year in range(max(FIRST_YEAR, 2018), last + 1):
+        first = max(2018, unit.valid_from.year if unit.valid_from else 2018)
+        for year in range(first, LAST_AWARD_YEAR + 1):
+            # A collective is rated and rewarded only while it exists (TT 15/2025).
+            _, decided = _decision(0, "TTLDTT", year)
+            if unit.valid_to is not None and decided > unit.valid_to:
+                break
             rating = _rating(local)
             writer.rating(unit, year, rating)
             if rating in (RatingChoice.HTT, RatingChoice.HTXS) and local.random() < 0.7:

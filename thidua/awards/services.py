@@ -19,7 +19,14 @@ from django.utils import timezone
 
 from thidua.accounts.permissions import Permission
 from thidua.awards import catalogue as packaged
-from thidua.awards.choices import Category, DisciplineLevel, MatterKind, RatingChoice
+from thidua.awards.choices import (
+    Category,
+    DisciplineLevel,
+    InitiativeKind,
+    MatterKind,
+    RatingChoice,
+    RecognitionLevelChoice,
+)
 from thidua.awards.domain.integrity import AwardFact, same_award_again
 from thidua.awards.domain.parameters import (
     FigureOverride,
@@ -298,6 +305,8 @@ def record_initiative(
     """Record a recognised initiative or accepted research result and its authors."""
     people = list(authors)
     if not people and unit is None:
+        if not has_permission(actor, Permission.MANAGE_AWARD_RECORDS):
+            raise PermissionDenied()
         raise _refuse(
             [Reason("AUTHORS_REQUIRED", "Cần ít nhất một tác giả hoặc đơn vị.", "", "authors")]
         )
@@ -308,7 +317,11 @@ def record_initiative(
     title = clean_text(data.title)
     reasons = check_year(data.year, _today(), "year")
     if not title:
-        reasons.append(Reason("TITLE_REQUIRED", "Cần nhập tên sáng kiến.", "", "title"))
+        reasons.append(Reason("TITLE_REQUIRED", "Cần nhập tên sáng kiến hoặc đề tài.", "", "title"))
+    if data.kind not in InitiativeKind.values:
+        reasons.append(Reason("INVALID_KIND", "Loại sáng kiến, đề tài không hợp lệ.", "", "kind"))
+    if data.level not in RecognitionLevelChoice.values:
+        reasons.append(Reason("INVALID_LEVEL", "Cấp công nhận không hợp lệ.", "", "level"))
     if reasons:
         raise _refuse(reasons)
     with transaction.atomic():
@@ -339,6 +352,24 @@ def use_initiative(
     """Lock the initiative to the award it supported: one initiative, one award (Hướng dẫn
     3385/BTĐKT-P.II, 20/11/2023)."""
     require_for_subject(actor, award.subject)
+    subject = award.subject
+    own = (
+        initiative.unit_id == subject.pk
+        if isinstance(subject, Unit)
+        else isinstance(subject, Person) and initiative.authors.filter(pk=subject.pk).exists()
+    )
+    if not own:
+        raise _refuse(
+            [
+                Reason(
+                    "INITIATIVE_NOT_OF_SUBJECT",
+                    "Sáng kiến không phải của đối tượng được khen thưởng này; chỉ dùng sáng kiến "
+                    "của chính tác giả hoặc tập thể được khen.",
+                    "Hướng dẫn 3385/BTĐKT-P.II ngày 20/11/2023",
+                    "award",
+                )
+            ]
+        )
     if initiative.used_for_id is not None and initiative.used_for_id != award.pk:
         raise _refuse(
             [
@@ -473,6 +504,13 @@ def close_matter(
 # --------------------------------------------------------------------------------------------
 
 
+_FIGURE_VALUE_TEXT = {
+    "bool": "giá trị đúng hoặc sai",
+    "int": "một số nguyên không âm",
+    "share": "một tỷ lệ từ 0 đến 1 và cách so sánh (từ … trở lên, hoặc trên …)",
+}
+
+
 def _require_catalogue(actor: Any) -> None:
     if not scope_for(actor, Permission.MANAGE_CATALOGUE).everything:
         raise PermissionDenied()
@@ -497,9 +535,19 @@ def change_parameter(
     if not reason:
         reasons.append(Reason("REASON_REQUIRED", "Cần ghi lý do thay đổi.", "", "reason"))
     try:
-        figure_kind(figure)
+        kind = figure_kind(figure)
     except KeyError:
         reasons.append(Reason("UNKNOWN_FIGURE", "Không có tham số này.", "", "figure"))
+    packaged_set = {p.rule_set: p for p in packaged.load_parameter_sets()}.get(rule_set)
+    if packaged_set is None or packaged_set.figures is None:
+        reasons.append(
+            Reason(
+                "UNKNOWN_RULE_SET",
+                "Không có bộ quy tắc này, hoặc bộ quy tắc này không có tham số để sửa.",
+                "",
+                "rule_set",
+            )
+        )
     if reasons:
         raise _refuse(reasons)
     overrides = [
@@ -511,8 +559,9 @@ def change_parameter(
             with_overrides(json.loads(packaged.read_data(packaged.PARAMETERS_FILE)), overrides)
         )
     except ParameterError as exc:
+        expected = _FIGURE_VALUE_TEXT[kind]
         raise _refuse(
-            [Reason("INVALID_VALUE", f"Giá trị không hợp lệ ({exc}).", "", "value")]
+            [Reason("INVALID_VALUE", f"Giá trị không hợp lệ: cần {expected}.", "", "value")]
         ) from exc
     current = {params.rule_set: params for params in packaged.current_parameter_sets()}.get(
         rule_set

@@ -123,7 +123,7 @@ def candidate_steps(
     steps: list[Step] = []
     if not record.registered:
         steps.append(Step("registered", f"đăng ký thi đua năm {year}"))
-    if record.ratings.get(year) is not Rating.HTXS:
+    if year not in record.ratings:  # a rating already given cannot be changed
         steps.append(Step("rating:HTXS", f"được đánh giá hoàn thành xuất sắc nhiệm vụ năm {year}"))
     titles = LADDERS[record.kind][:4] if record.kind is SubjectKind.INDIVIDUAL else ()
     for code in titles:
@@ -173,11 +173,13 @@ def forecast(
             found = _smallest_fix(record, year, steps, ask, code)
         blocking: tuple[Check, ...] = ()
         if found is None:
-            # What still fails with every open step taken cannot be fixed this year.
+            # What still fails with every open step taken cannot be fixed this year; it is
+            # explained as the record stands today.
             best = record
             for step in steps:
                 best = step.apply(best, year)
-            blocking = tuple(check for check in ask(best).checks if not check.passed)
+            stuck = {check.code for check in ask(best).checks if not check.passed}
+            blocking = tuple(c for c in now.checks if not c.passed and c.code in stuck)
         results.append(Forecast(code, definition.name_vi, year, now, found, blocking))
     return tuple(results)
 
@@ -186,15 +188,37 @@ def _smallest_fix(
     record: SubjectRecord,
     year: int,
     steps: Sequence[Step],
-    ask: Callable[[SubjectRecord], EligibilityResult],
+    ask: Callable[..., EligibilityResult],
     code: str,
 ) -> tuple[Step, ...] | None:
+    """The first smallest combination of steps that makes `code` eligible, in which every
+    award step is itself attainable given the other steps (no suggesting an award the
+    subject cannot get)."""
     usable = [step for step in steps if step.key != f"award:{code}"]
     for size in range(1, MAX_STEPS + 1):
         for combo in combinations(usable, size):
-            extended = record
-            for step in combo:
-                extended = step.apply(extended, year)
-            if ask(extended).eligible:
+            if ask(_apply(record, combo, year)).eligible and _attainable(record, combo, year, ask):
                 return combo
     return None
+
+
+def _apply(record: SubjectRecord, steps: Sequence[Step], year: int) -> SubjectRecord:
+    for step in steps:
+        record = step.apply(record, year)
+    return record
+
+
+def _attainable(
+    record: SubjectRecord,
+    combo: Sequence[Step],
+    year: int,
+    ask: Callable[..., EligibilityResult],
+) -> bool:
+    for step in combo:
+        kind, _, award = step.key.partition(":")
+        if kind != "award":
+            continue
+        others = [other for other in combo if other is not step]
+        if not ask(_apply(record, others, year), award).eligible:
+            return False
+    return True

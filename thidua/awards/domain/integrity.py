@@ -98,11 +98,22 @@ class DoubleAward:
     awards: tuple[AwardFact, ...]
 
 
+def _one_per_year(award: AwardFact) -> bool:
+    """Titles are annual, and a year's công trạng is one achievement: either can be given
+    once a year. Đột xuất and campaign awards reward separate achievements, so the same form
+    may be given several times in a year (Điều 5: one form, many times)."""
+    return award.kind == "title" or award.category == "CONG_TRANG"
+
+
 def same_award_again(existing: Iterable[AwardFact], new: AwardFact) -> AwardFact | None:
-    """The live award that `new` would repeat (same subject, code and achievement year)."""
+    """The live award that `new` would repeat (same subject, code and achievement year, for
+    a title or a công trạng award)."""
+    if not _one_per_year(new):
+        return None
     for award in existing:
         if (
             not award.revoked
+            and _one_per_year(award)
             and award.id != new.id
             and (award.subject, award.code, award.year) == (new.subject, new.code, new.year)
         ):
@@ -117,7 +128,8 @@ def find_double_awards(awards: Iterable[AwardFact]) -> list[DoubleAward]:
     for award in awards:
         if award.revoked:
             continue
-        same[(award.subject, award.code, award.year)].append(award)
+        if _one_per_year(award):
+            same[(award.subject, award.code, award.year)].append(award)
         if award.kind == "form" and award.category == "CONG_TRANG":
             forms[(award.subject, award.year)].append(award)
     found = [

@@ -65,7 +65,22 @@ def test_histories_span_2015_to_2025_without_double_awards_and_reload_changes_no
     inherited = [
         row for row in queries.unit_timeline(Unit.objects.get(code=SHOWCASE_UNIT)) if row.inherited
     ]
-    assert {row.record.unit.code for row in inherited} >= {"HT.TPHT.THACHHA", "HT.TPHT.PTHACHHA"}
+    assert {row.record.unit.code for row in inherited} >= {"HT.TPHT.THACHHA", "HT.TPHT.THACHTRUNG"}
+    # no collective is rewarded after it ended, nor before it began
+    for record in AwardRecord.objects.filter(unit__isnull=False).select_related("unit"):
+        unit = record.unit
+        assert unit.valid_to is None or record.decision_date <= unit.valid_to, record
+        assert unit.valid_from is None or record.year >= unit.valid_from.year, record
+    # decisions before the reform name a district chair, after it a commune chair
+    ldtt = AwardRecord.objects.filter(award_type__code="LDTT", person__unit__code=SHOWCASE_UNIT)
+    assert all(
+        "Chủ tịch UBND" in r.issuer and "Trần Phú" not in r.issuer
+        for r in ldtt.filter(decision_date__lt=date(2025, 7, 1))
+    )
+    assert all(
+        r.issuer.endswith("Phường Trần Phú")
+        for r in ldtt.filter(decision_date__gte=date(2025, 7, 1))
+    )
     # and loading again writes nothing
     count = AwardRecord.objects.count()
     assert load_award_demo() == {"created": False}
