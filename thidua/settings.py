@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.accounts",
     "thidua.org",
+    "thidua.movements",
     "thidua.awards",
 ]
 
