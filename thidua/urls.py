@@ -10,6 +10,8 @@ urlpatterns = [
     path("", org_views.home, name="home"),
     path("accounts/", include("thidua.accounts.urls")),
     path("org/", include("thidua.org.urls")),
+    path("awards/", include("thidua.awards.urls")),
+    path("movements/", include("thidua.movements.urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),

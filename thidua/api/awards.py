@@ -193,7 +193,8 @@ def person_forecast(request: HttpRequest, person_id: int):
     """For each rung of the ladder: eligible now, what would make the person eligible this
     year, or what blocks it."""
     person = get_object_or_404(visible_people(request.user), pk=person_id)
-    record = queries.person_record(person, registered=queries.is_registered(person))
+    today = timezone.localdate()
+    record = queries.person_record(person, registered=queries.is_registered(person, today.year))
     return [
         {
             "award": item.award,
@@ -208,7 +209,7 @@ def person_forecast(request: HttpRequest, person_id: int):
                 for c in item.result.checks
             ],
         }
-        for item in queries.forecast_for(record, timezone.localdate())
+        for item in queries.forecast_for(record, today)
     ]
 
 

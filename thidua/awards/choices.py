@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SubjectScope(models.TextChoices):
@@ -23,7 +24,7 @@ class AwardKind(models.TextChoices):
 class AwardLevel(models.TextChoices):
     CO_SO = "co_so", _("Grassroots")
     BO_TINH = "bo_tinh", _("Ministry or province")
-    NHA_NUOC = "nha_nuoc", _("State")
+    NHA_NUOC = "nha_nuoc", pgettext_lazy("award level", "State")
 
 
 class Category(models.TextChoices):

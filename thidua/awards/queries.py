@@ -54,6 +54,7 @@ from thidua.awards.models import (
     QuotaRule,
 )
 from thidua.awards.services import fact_of
+from thidua.movements.models import PersonRegistration, Registration
 from thidua.org.access import scope_for
 from thidua.org.models import Person, Unit
 from thidua.org.queries import lineage_closure
@@ -104,9 +105,18 @@ def person_record(person: Person, *, registered: bool = False) -> SubjectRecord:
     )
 
 
-def is_registered(person: Person, year: int | None = None) -> bool:
-    """Whether the person registered for the year's emulation titles. TODO(movements)."""
-    return False
+def is_registered(subject: Person | Unit, year: int) -> bool:
+    """Whether the subject registered for emulation (đăng ký thi đua) in a movement that runs
+    in `year`: a person through their unit's registration, a unit by its own (legal-rules
+    §2.3.8; whether registration is required is the rule figure `registration_required`)."""
+    in_year = Q(movement__start_date__year__lte=year) & Q(movement__end_date__year__gte=year)
+    if isinstance(subject, Person):
+        return PersonRegistration.objects.filter(
+            Q(person=subject)
+            & Q(registration__movement__start_date__year__lte=year)
+            & Q(registration__movement__end_date__year__gte=year)
+        ).exists()
+    return Registration.objects.filter(in_year, unit=subject).exists()
 
 
 def member_stats(unit: Unit, year: int) -> MemberStats:
@@ -133,7 +143,7 @@ def member_stats(unit: Unit, year: int) -> MemberStats:
     )
 
 
-def unit_record(unit: Unit, year: int) -> SubjectRecord:
+def unit_record(unit: Unit, year: int, *, registered: bool = False) -> SubjectRecord:
     """Everything the engine needs about a collective: its own history (not its
     predecessors': a merged unit is a new collective) and its members' counts for `year`."""
     awards = tuple(
@@ -147,6 +157,7 @@ def unit_record(unit: Unit, year: int) -> SubjectRecord:
         ratings=ratings,
         awards=awards,
         members=member_stats(unit, year),
+        registered=registered,
         under_investigation=unit.pendingmatter_set.filter(closed__isnull=True).exists(),
     )
 
@@ -307,14 +318,13 @@ class QuotaUsage:
 
 
 def quota_usage(user: Any, year: int) -> list[QuotaUsage]:
-    """For each quota rule of `year` visible to the user, the counter of each unit under the
-    issuer that has people: how many of the capped award it holds against its cap."""
+    """For each quota rule of `year`, the counter of each unit under the issuer that lies in
+    the user's scope and has people: how many of the capped award it holds against its cap."""
+    # A cap set by the province applies to the communes under it: every rule of the year is
+    # read, and only the units in the user's scope are counted and shown.
     scope = scope_for(user, Permission.VIEW)
-    rules = scope.filter(
-        QuotaRule.objects.filter(year=year).select_related(
-            "issuer", "award_type", "base_award_type"
-        ),
-        "issuer__path",
+    rules = QuotaRule.objects.filter(year=year).select_related(
+        "issuer", "award_type", "base_award_type"
     )
     usage: list[QuotaUsage] = []
     for rule in rules:

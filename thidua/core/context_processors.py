@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 # The areas of the product; later issues fill the ones marked `soon`.
 NAV = [
     ("org", _("Organisation"), "org:unit_tree"),
-    ("movements", _("Movements"), None),
+    ("movements", _("Movements"), "movements:list"),
     ("scoring", _("Scoring"), None),
-    ("awards", _("Commendation"), None),
+    ("awards", _("Commendation"), "awards:catalogue"),
     ("council", _("Council"), None),
     ("decisions", _("Decisions"), None),
     ("reports", _("Reports"), None),

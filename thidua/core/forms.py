@@ -12,13 +12,13 @@ from thidua.core.errors import DomainError
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    placed = False
-    for field, message in error.fields.items():
-        if field in form.fields:
-            form.add_error(field, message)
-            placed = True
-    if not placed:
+    """Show a refused command on the form: each message on its field when the form has it,
+    otherwise at the top, so no reason is lost."""
+    if not error.fields:
         form.add_error(None, error.message)
+        return
+    for field, message in error.fields.items():
+        form.add_error(field if field in form.fields else None, message)
 
 
 class StyledForm(forms.Form):
