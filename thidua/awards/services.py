@@ -8,7 +8,7 @@ Each command checks permission in the subject's unit scope, validates with the p
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -49,7 +49,7 @@ from thidua.awards.models import (
     QuotaRule,
 )
 from thidua.core.concurrency import save_versioned
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, PermissionDenied, refusal
 from thidua.core.events import record_event, snapshot
 from thidua.core.text import clean_text
 from thidua.org.access import has_permission, scope_for
@@ -57,18 +57,6 @@ from thidua.org.domain.reasons import Reason
 from thidua.org.models import Household, Person, Unit
 
 Subject = Person | Unit | Household
-
-
-def _refuse(reasons: Sequence[Reason]) -> DomainError:
-    fields: dict[str, str] = {}
-    for reason in reasons:
-        key = reason.field or "__all__"
-        fields[key] = (fields[key] + " " if key in fields else "") + reason.message
-    message = " ".join(reason.message for reason in reasons)
-    codes = {reason.code for reason in reasons}
-    return DomainError(
-        reasons[0].code if len(codes) == 1 else "INVALID_INPUT", message, fields=fields
-    )
 
 
 def subject_unit(subject: Subject) -> Unit | None:
@@ -155,14 +143,14 @@ def record_award(actor: Any, subject: Subject, data: AwardData) -> AwardRecord:
     if definition is None:
         raise DomainError("UNKNOWN_AWARD", "Hình thức khen thưởng không có trong danh mục.")
     if data.category not in Category.values:
-        raise _refuse(
+        raise refusal(
             [Reason("INVALID_CATEGORY", "Loại hình khen thưởng không hợp lệ.", ART_5, "category")]
         )
     ended = subject.valid_to if isinstance(subject, Unit) else None
     entry = AwardEntry(definition, subject_kind(subject), data.year, data.decision_date, ended)
     reasons = check_award_entry(entry, _today())
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         record = AwardRecord(
             award_type=data.award_type,
@@ -180,7 +168,7 @@ def record_award(actor: Any, subject: Subject, data: AwardData) -> AwardRecord:
         )
         twin = same_award_again([fact_of(r) for r in existing], fact_of(record))
         if twin is not None:
-            raise _refuse(
+            raise refusal(
                 [
                     Reason(
                         "DUPLICATE_AWARD",
@@ -231,7 +219,7 @@ def revoke_award(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         before = snapshot(record)
         record.revoked = True
@@ -262,7 +250,7 @@ def set_rating(actor: Any, subject: Person | Unit, year: int, rating: str) -> An
     if rating not in RatingChoice.values:
         reasons.append(Reason("INVALID_RATING", "Mức xếp loại không hợp lệ.", "", "rating"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         row = (
             AnnualRating.objects.select_for_update()
@@ -307,7 +295,7 @@ def record_initiative(
     if not people and unit is None:
         if not has_permission(actor, Permission.MANAGE_AWARD_RECORDS):
             raise PermissionDenied()
-        raise _refuse(
+        raise refusal(
             [Reason("AUTHORS_REQUIRED", "Cần ít nhất một tác giả hoặc đơn vị.", "", "authors")]
         )
     for person in people:
@@ -323,7 +311,7 @@ def record_initiative(
     if data.level not in RecognitionLevelChoice.values:
         reasons.append(Reason("INVALID_LEVEL", "Cấp công nhận không hợp lệ.", "", "level"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         initiative = Initiative.objects.create(
             kind=data.kind,
@@ -359,7 +347,7 @@ def use_initiative(
         else isinstance(subject, Person) and initiative.authors.filter(pk=subject.pk).exists()
     )
     if not own:
-        raise _refuse(
+        raise refusal(
             [
                 Reason(
                     "INITIATIVE_NOT_OF_SUBJECT",
@@ -371,7 +359,7 @@ def use_initiative(
             ]
         )
     if initiative.used_for_id is not None and initiative.used_for_id != award.pk:
-        raise _refuse(
+        raise refusal(
             [
                 Reason(
                     "INITIATIVE_USED",
@@ -419,7 +407,7 @@ def record_discipline(
     if start > _today():
         reasons.append(Reason("DATE_IN_FUTURE", "Ngày có hiệu lực chưa đến.", "", "start"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         row = DisciplineRecord.objects.create(
             person=person,
@@ -450,7 +438,7 @@ def open_matter(
     if opened > _today():
         reasons.append(Reason("DATE_IN_FUTURE", "Ngày bắt đầu chưa đến.", "", "opened"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         matter = PendingMatter.objects.create(
             kind=kind,
@@ -483,7 +471,7 @@ def close_matter(
     if closed > _today():
         reasons.append(Reason("DATE_IN_FUTURE", "Ngày kết thúc chưa đến.", "", "closed"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         before = snapshot(matter)
         matter.closed = closed
@@ -549,7 +537,7 @@ def change_parameter(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     overrides = [
         *packaged.database_overrides(),
         FigureOverride(rule_set, figure, value, basis, confirmed),
@@ -560,7 +548,7 @@ def change_parameter(
         )
     except ParameterError as exc:
         expected = _FIGURE_VALUE_TEXT[kind]
-        raise _refuse(
+        raise refusal(
             [Reason("INVALID_VALUE", f"Giá trị không hợp lệ: cần {expected}.", "", "value")]
         ) from exc
     current = {params.rule_set: params for params in packaged.current_parameter_sets()}.get(
@@ -607,7 +595,7 @@ def add_base_salary(
     if not legal_basis:
         reasons.append(Reason("BASIS_REQUIRED", "Cần ghi văn bản quy định.", "", "legal_basis"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     try:
         with transaction.atomic():
             row = BaseSalary.objects.create(
@@ -615,7 +603,7 @@ def add_base_salary(
             )
             record_event(actor=actor, action="awards.add_base_salary", obj=row, after=snapshot(row))
     except IntegrityError as exc:
-        raise _refuse(
+        raise refusal(
             [
                 Reason(
                     "DUPLICATE_DATE",
@@ -656,7 +644,7 @@ def set_quota_rule(
             Reason("SAME_BASE", "Tỷ lệ phải tính trên một danh hiệu khác.", "", "base_award_type")
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         rule = (
             QuotaRule.objects.select_for_update()

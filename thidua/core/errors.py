@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 
 class DomainError(Exception):
@@ -52,3 +53,29 @@ class ConcurrentChange(DomainError):
             "Bản ghi đã được người khác thay đổi trong lúc bạn sửa. "
             "Hãy tải lại trang để xem nội dung mới nhất rồi sửa lại.",
         )
+
+
+class ReasonLike(Protocol):
+    """What a domain rule returns when it refuses (e.g. `org.domain.reasons.Reason`)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def field(self) -> str: ...
+
+
+def refusal(reasons: Sequence[ReasonLike], code: str = "INVALID_INPUT") -> DomainError:
+    """One DomainError for a list of domain reasons: the reasons' code when they share one
+    (else `code`), all messages joined, and each message under its form field."""
+    fields: dict[str, str] = {}
+    for reason in reasons:
+        key = reason.field or "__all__"
+        fields[key] = (fields[key] + " " if key in fields else "") + reason.message
+    distinct = {reason.code for reason in reasons}
+    return DomainError(
+        reasons[0].code if len(distinct) == 1 else code,
+        " ".join(reason.message for reason in reasons),
+        fields=fields,
+    )

@@ -22,7 +22,7 @@ from django.utils import timezone
 from thidua.accounts.models import RoleAssignment
 from thidua.accounts.permissions import ROLE_PERMISSIONS, Permission
 from thidua.core.concurrency import save_versioned
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, PermissionDenied, refusal
 from thidua.core.events import record_event, snapshot
 from thidua.core.text import clean_text, fold, vietnamese_sort_key
 from thidua.movements.choices import (
@@ -71,19 +71,6 @@ DOCUMENT_TYPES = {
     "application/msword",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
-
-
-def _refuse(reasons: Sequence[Reason], code: str = "INVALID_INPUT") -> DomainError:
-    fields: dict[str, str] = {}
-    for r in reasons:
-        key = r.field or "__all__"
-        fields[key] = (fields[key] + " " if key in fields else "") + r.message
-    distinct = {r.code for r in reasons}
-    return DomainError(
-        reasons[0].code if len(distinct) == 1 else code,
-        " ".join(r.message for r in reasons),
-        fields=fields,
-    )
 
 
 def _require(actor: Any, permission: Permission, unit: Unit | None) -> None:
@@ -349,7 +336,7 @@ def create_movement(
     reasons = _validate_movement(actor, data)
     reasons += _check_upload(document_file, DOCUMENT_TYPES, "document_file")
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         movement = Movement(organiser=data.organiser, state=MovementState.DRAFT)
         _apply(movement, data, set(lifecycle.editable_fields(lifecycle.DRAFT)))
@@ -407,11 +394,11 @@ def update_movement(
             changed.add(key)
     reasons = lifecycle.check_edit(movement.state, changed)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     reasons = _validate_movement(actor, data)
     reasons += _check_upload(document_file, DOCUMENT_TYPES, "document_file")
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     before = {**movement_snapshot(movement), **_children_after(movement)}
     with transaction.atomic():
         _apply(movement, data, changed)
@@ -460,7 +447,7 @@ def _transition(
     _require_manage(actor, movement)
     reasons = lifecycle.check_transition(_facts(movement), to_state)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     before = {"state": movement.state}
     with transaction.atomic():
         movement.state = to_state
@@ -572,7 +559,7 @@ def set_participants(
     if bad_levels:
         reasons.append(Reason("INVALID_INPUT", "Cấp đơn vị không hợp lệ.", "", "levels"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     rows: dict[int, Cluster | None] = {}
     if scope_kind == ScopeKind.SUBTREE:
         qs = _active_on(
@@ -694,7 +681,7 @@ def add_target(actor: Any, movement: Movement, data: TargetData) -> Target:
         data.weight,
     )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     for unit in data.applies_units:
         if not has_permission(actor, Permission.VIEW, unit):
             raise PermissionDenied()
@@ -734,7 +721,7 @@ def remove_target(actor: Any, target: Target) -> None:
     movement = target.movement
     _require_manage(actor, movement)
     if movement.state not in lifecycle.TARGETS_EDITABLE:
-        raise _refuse([lifecycle.not_open(movement.state, "xóa chỉ tiêu")])
+        raise refusal([lifecycle.not_open(movement.state, "xóa chỉ tiêu")])
     if target.reports.exists():
         raise DomainError("TARGET_IN_USE", "Chỉ tiêu đã có số liệu báo cáo, không thể xóa.")
     with transaction.atomic():
@@ -794,7 +781,7 @@ def report_target_value(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         report = TargetReport.objects.create(
             target=target,
@@ -838,7 +825,7 @@ def add_quota_rule(
         WorkKind.values,
     )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         rule = QuotaRule.objects.create(
             movement=movement,
@@ -859,7 +846,7 @@ def remove_quota_rule(actor: Any, rule: QuotaRule) -> None:
     movement = rule.movement
     _require_manage(actor, movement)
     if movement.state not in lifecycle.TARGETS_EDITABLE:
-        raise _refuse([lifecycle.not_open(movement.state, "xóa định mức công trình")])
+        raise refusal([lifecycle.not_open(movement.state, "xóa định mức công trình")])
     with transaction.atomic():
         _event(
             actor,
@@ -940,7 +927,7 @@ def register_unit(
         if item.target is not None and item.target.movement_id != movement.pk:
             reasons.append(Reason("INVALID_INPUT", "Chỉ tiêu không hợp lệ.", "", "indicators"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     try:
         with transaction.atomic():
             reg = Registration.objects.create(
@@ -991,7 +978,7 @@ def update_registration(
     if collective_title and collective_title not in AwardCode.values:
         reasons.append(Reason("INVALID_INPUT", "Danh hiệu không hợp lệ.", "", "collective_title"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     before = snapshot(reg)
     with transaction.atomic():
         reg.collective_title = collective_title
@@ -1128,7 +1115,7 @@ def add_work(actor: Any, movement: Movement, unit: Unit, data: WorkData) -> Work
         )
     reasons += _check_work(data)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         work = Work.objects.create(
             movement=movement,
@@ -1156,7 +1143,7 @@ def set_work_status(actor: Any, work: Work, *, status: str, expected_version: in
     if work.movement.state == MovementState.CLOSED or work.movement.state == MovementState.DRAFT:
         reasons.append(lifecycle.not_open(work.movement.state, "cập nhật công trình"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     before = snapshot(work)
     with transaction.atomic():
         work.status = status
@@ -1172,7 +1159,7 @@ def add_work_photo(actor: Any, work: Work, *, image: UploadedFile, caption: str 
     if work.movement.state in (MovementState.DRAFT, MovementState.CLOSED):
         reasons.append(lifecycle.not_open(work.movement.state, "thêm ảnh minh chứng"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         photo = WorkPhoto(
             work=work,
@@ -1250,7 +1237,7 @@ def create_pledge(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     try:
         with transaction.atomic():
             pledge = Pledge.objects.create(
@@ -1317,7 +1304,7 @@ def sign_pledge(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     try:
         with transaction.atomic():
             signature = PledgeSignature.objects.create(

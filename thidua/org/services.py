@@ -17,7 +17,7 @@ from django.db.models import F
 
 from thidua.accounts.permissions import Permission
 from thidua.core.concurrency import save_versioned
-from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.errors import DomainError, PermissionDenied, refusal
 from thidua.core.events import record_event, snapshot
 from thidua.core.text import clean_text, fold, name_sort_key, split_person_name, vietnamese_sort_key
 from thidua.org.access import has_permission, scope_for
@@ -34,18 +34,6 @@ from thidua.org.models import (
     Person,
     Unit,
 )
-
-
-def _refuse(reasons: Sequence[Reason], code: str = "INVALID_INPUT") -> DomainError:
-    fields: dict[str, str] = {}
-    for r in reasons:
-        key = r.field or "__all__"
-        fields[key] = (fields[key] + " " if key in fields else "") + r.message
-    message = " ".join(r.message for r in reasons)
-    distinct_codes = {r.code for r in reasons}
-    return DomainError(
-        reasons[0].code if len(distinct_codes) == 1 else code, message, fields=fields
-    )
 
 
 def _require(actor: Any, permission: Permission, unit: Unit | None) -> None:
@@ -137,7 +125,7 @@ def create_unit(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     if Unit.objects.filter(code=code).exists():
         raise _duplicate_code(code)
     with transaction.atomic():
@@ -207,7 +195,7 @@ def rename_unit(
         raise DomainError("INVALID_INPUT", "Tên mới là bắt buộc.", fields={"new_name": "Bắt buộc."})
     reasons = tree.check_change(facts(unit), effective_date)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         before = snapshot(unit)
         event = LineageEvent.objects.create(
@@ -242,7 +230,7 @@ def move_unit(
     _require(actor, Permission.MANAGE_UNITS, new_parent)
     reasons = tree.check_move(facts(unit), facts(new_parent), effective_date)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         before = snapshot(unit)
         event = LineageEvent.objects.create(
@@ -305,7 +293,7 @@ def merge_units(
         [facts(u) for u in predecessors], facts(successor) if successor else None, effective_date
     )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         if successor is None:
             assert new_unit is not None
@@ -349,7 +337,7 @@ def split_unit(
     _require(actor, Permission.MANAGE_UNITS, unit)
     reasons = tree.check_split(facts(unit), [n.name for n in new_units], effective_date)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         created = [
             create_unit(
@@ -400,7 +388,7 @@ def dissolve_unit(
     has_children = unit.children.filter(valid_to__isnull=True).exists()
     reasons = tree.check_dissolve(facts(unit), effective_date, has_children)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         event = LineageEvent.objects.create(
             kind=LineageKind.DISSOLVE,
@@ -498,7 +486,7 @@ def create_person(
     if not unit.is_active:
         reasons.append(Reason("UNIT_ENDED", "Đơn vị đã chấm dứt hoạt động.", field="unit"))
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         person = Person(unit=unit, position=clean_text(position), is_direct_worker=is_direct_worker)
         _apply_person(person, data)
@@ -529,7 +517,7 @@ def update_person(actor: Any, person: Person, data: PersonData, *, expected_vers
     _require_for_person(actor, person)
     reasons = _validate_person(data, exclude_pk=person.pk)
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     before = snapshot(person)
     _apply_person(person, data)
     fields = [
@@ -683,7 +671,7 @@ def create_cluster(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     try:
         with transaction.atomic():
             cluster = _save_cluster(
@@ -765,7 +753,7 @@ def set_cluster_leadership(
             )
         )
     if reasons:
-        raise _refuse(reasons)
+        raise refusal(reasons)
     with transaction.atomic():
         save_versioned(cluster, expected_version)
         before = {
