@@ -55,8 +55,8 @@ from thidua.awards.models import (
     PendingMatter,
     QuotaRule,
 )
-from thidua.core.errors import DomainError, PermissionDenied
-from thidua.core.forms import add_domain_error
+from thidua.core.errors import PermissionDenied
+from thidua.core.forms import refusals_shown_on
 from thidua.core.htmx import render_page
 from thidua.org.access import get_unit_for_user, has_permission, scope_for
 from thidua.org.models import Household, Person, Unit
@@ -247,13 +247,8 @@ def award_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     types = AwardType.objects.filter(subject__in=[scope, SubjectScope.ANY])
     form = AwardForm(request.POST or None, award_types=types, initial={"year": _today().year})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.record_award(request.user, subject, services.AwardData(**form.cleaned_data))
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Award recorded."))
             return redirect(profile_url(subject))
     title = _("New award for %(subject)s") % {"subject": subject}
@@ -277,7 +272,7 @@ def award_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusals_shown_on(form):
             services.revoke_award(
                 request.user,
                 record,
@@ -285,11 +280,6 @@ def award_revoke(request: HttpRequest, pk: int) -> HttpResponse:
                 revoked_on=data["revoked_on"],
                 reason=data["reason"],
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Award revoked; it no longer counts toward any title."))
             return redirect(profile_url(subject))
     title = _("Revoke %(award)s %(year)s of %(subject)s") % {
@@ -306,15 +296,10 @@ def rating_set(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _guard(request, subject)
     form = RatingForm(request.POST or None, initial={"year": _today().year})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.set_rating(
                 request.user, subject, form.cleaned_data["year"], form.cleaned_data["rating"]
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Rating saved."))
             return redirect(profile_url(subject))
     title = _("Annual rating of %(subject)s") % {"subject": subject}
@@ -338,18 +323,13 @@ def initiative_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         authors = data.pop("authors")
-        try:
+        with refusals_shown_on(form):
             services.record_initiative(
                 request.user,
                 services.InitiativeData(**data),
                 authors=authors,
                 unit=subject if isinstance(subject, Unit) else None,
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Initiative recorded."))
             return redirect(profile_url(subject))
     title = _("New initiative or research result of %(subject)s") % {"subject": subject}
@@ -394,15 +374,10 @@ def initiative_use(request: HttpRequest, pk: int) -> HttpResponse:
     back = profile_url(manageable[0])
     if request.method == "POST" and form.is_valid():
         award = form.cleaned_data["award"]
-        try:
+        with refusals_shown_on(form):
             services.use_initiative(
                 request.user, initiative, award, expected_version=form.cleaned_data["version"]
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("The initiative is now locked to this award."))
             return redirect(profile_url(award.subject))
     title = _("Link “%(initiative)s” to an award") % {"initiative": initiative.title}
@@ -415,13 +390,8 @@ def discipline_create(request: HttpRequest, pk: int) -> HttpResponse:
     _guard(request, person)
     form = DisciplineForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.record_discipline(request.user, person, **form.cleaned_data)
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Disciplinary measure recorded."))
             return redirect(profile_url(person))
     title = _("Disciplinary measure for %(subject)s") % {"subject": person}
@@ -434,13 +404,8 @@ def matter_open(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     _guard(request, subject)
     form = MatterOpenForm(request.POST or None, initial={"opened": _today()})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.open_matter(request.user, subject, **form.cleaned_data)
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Pending matter recorded."))
             return redirect(profile_url(subject))
     title = _("Investigation, inspection, complaint or denunciation: %(subject)s") % {
@@ -468,18 +433,13 @@ def matter_close(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, initial={"closed": _today(), "version": matter.version}
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.close_matter(
                 request.user,
                 matter,
                 expected_version=form.cleaned_data["version"],
                 closed=form.cleaned_data["closed"],
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Matter concluded."))
             return redirect(profile_url(subject))
     title = _("Conclude: %(matter)s") % {"matter": matter}
@@ -681,7 +641,7 @@ def parameter_edit(request: HttpRequest, rule_set: str, figure: str) -> HttpResp
     form = ParameterForm(request.POST or None, kind=kind, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusals_shown_on(form):
             services.change_parameter(
                 request.user,
                 rule_set=rule_set,
@@ -691,11 +651,6 @@ def parameter_edit(request: HttpRequest, rule_set: str, figure: str) -> HttpResp
                 confirmed=data["confirmed"],
                 reason=data["reason"],
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("The figure is changed; the rules apply it from now on."))
             return redirect("awards:parameters")
     original = {p.rule_set: p for p in packaged.load_parameter_sets()}.get(rule_set)
@@ -721,13 +676,8 @@ def base_salary(request: HttpRequest) -> HttpResponse:
         raise DjangoPermissionDenied
     form = BaseSalaryForm(request.POST or None) if can_edit else None
     if form is not None and request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.add_base_salary(request.user, **form.cleaned_data)
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Base salary recorded."))
             return redirect("awards:base_salary")
     context = {
@@ -761,13 +711,8 @@ def quotas(request: HttpRequest) -> HttpResponse:
         form = QuotaRuleForm(request.POST or None, units=units, initial={"year": year})
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            try:
+            with refusals_shown_on(form):
                 services.set_quota_rule(request.user, **data)
-            except PermissionDenied as exc:
-                raise DjangoPermissionDenied from exc
-            except DomainError as exc:
-                add_domain_error(form, exc)
-            else:
                 messages.success(request, _("Quota rule saved."))
                 return redirect(reverse("awards:quotas") + f"?year={data['year']}")
     usage: dict[int, list[queries.QuotaUsage]] = defaultdict(list)

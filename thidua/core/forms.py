@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.utils.translation import gettext_lazy as _
 
-from thidua.core.errors import DomainError
+from thidua.core.errors import DomainError, PermissionDenied
+
+
+@contextmanager
+def refusals_shown_on(form: forms.Form) -> Iterator[None]:
+    """Run a service command for a form page: a permission refusal becomes the 403 page, any
+    other refusal is shown on the form (and the code after the command is skipped)."""
+    try:
+        yield
+    except PermissionDenied as exc:
+        raise DjangoPermissionDenied from exc
+    except DomainError as exc:
+        add_domain_error(form, exc)
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:

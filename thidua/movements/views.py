@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from thidua.accounts.permissions import Permission
-from thidua.core.errors import DomainError, PermissionDenied
-from thidua.core.forms import add_domain_error
+from thidua.core.errors import DomainError
+from thidua.core.forms import add_domain_error, refusals_shown_on
 from thidua.core.htmx import render_page
 from thidua.movements import documents, excel, queries, services
 from thidua.movements.domain import lifecycle
@@ -203,17 +203,12 @@ def movement_create(request: HttpRequest) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             movement = services.create_movement(
                 request.user,
                 _data_from_form(form),
                 document_file=form.cleaned_data.get("document_file"),
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(
                 request, _("Draft saved. Next: choose who takes part, then add targets.")
             )
@@ -274,7 +269,7 @@ def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=_initial(movement),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.update_movement(
                 request.user,
                 movement,
@@ -282,11 +277,6 @@ def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 expected_version=form.cleaned_data.get("version") or 0,
                 document_file=form.cleaned_data.get("document_file"),
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Changes saved."))
             return redirect("movements:detail", pk=movement.pk)
     return _movement_form_page(
@@ -372,7 +362,7 @@ def movement_participants(request: HttpRequest, pk: int) -> HttpResponse:
     form = ParticipantsForm(request.POST or None, units=units, clusters=clusters, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
+        with refusals_shown_on(form):
             services.set_participants(
                 request.user,
                 movement,
@@ -382,11 +372,6 @@ def movement_participants(request: HttpRequest, pk: int) -> HttpResponse:
                 clusters=list(d.get("clusters") or ()),
                 expected_version=d["version"],
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Participants saved."))
             return redirect("movements:detail", pk=movement.pk)
     return _form_page(
@@ -482,13 +467,8 @@ def target_report(request: HttpRequest, pk: int, target_id: int) -> HttpResponse
         request.POST or None, units=units.order_by("sort_key"), initial={"reported_on": _today()}
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.report_target_value(request.user, target, **form.cleaned_data)
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Value reported."))
             return redirect(f"/movements/{movement.pk}/#targets")
     return _form_page(
@@ -605,7 +585,7 @@ def registration_create(request: HttpRequest, pk: int) -> HttpResponse:
         indicators += [
             services.IndicatorData(line) for line in lines(d.get("other_indicators", ""))
         ]
-        try:
+        with refusals_shown_on(form):
             reg = services.register_unit(
                 request.user,
                 movement,
@@ -614,11 +594,6 @@ def registration_create(request: HttpRequest, pk: int) -> HttpResponse:
                 commitments=d.get("commitments", ""),
                 indicators=indicators,
             )
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Registration submitted."))
             return redirect("movements:registration_detail", pk=reg.pk)
     return _form_page(
@@ -726,13 +701,8 @@ def work_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         unit = d.pop("unit")
-        try:
+        with refusals_shown_on(form):
             work = services.add_work(request.user, movement, unit, services.WorkData(**d))
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Work registered."))
             return redirect("movements:work_detail", pk=work.pk)
     return _form_page(request, _("New work marking the occasion"), form, movement)
@@ -846,13 +816,8 @@ def pledge_create(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         cluster = d.pop("cluster")
-        try:
+        with refusals_shown_on(form):
             pledge = services.create_pledge(request.user, movement, cluster, **d)
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Pledge drawn up; member units can now sign it."))
             return redirect("movements:pledge_detail", pk=pledge.pk)
     return _form_page(request, _("New emulation pledge"), form, movement)
@@ -895,13 +860,8 @@ def pledge_sign(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
         unit = d.pop("unit")
-        try:
+        with refusals_shown_on(form):
             services.sign_pledge(request.user, pledge, unit, **d)
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Signature recorded."))
             return redirect("movements:pledge_detail", pk=pledge.pk)
     return _form_page(

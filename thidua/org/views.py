@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.accounts.permissions import Permission
-from thidua.core.errors import DomainError, PermissionDenied
-from thidua.core.forms import add_domain_error
+from thidua.core.errors import DomainError
+from thidua.core.forms import add_domain_error, refusals_shown_on
 from thidua.core.htmx import render_page
 from thidua.org import queries, services
 from thidua.org.access import get_unit_for_user, has_permission, scope_for, visible_units
@@ -401,13 +401,8 @@ def cluster_create(request: HttpRequest) -> HttpResponse:
     units = visible_units(request.user).filter(valid_to__isnull=True).order_by("sort_key")
     form = ClusterForm(request.POST or None, units=units, initial={"year": _today().year})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             cluster = services.create_cluster(request.user, **form.cleaned_data)
-        except PermissionDenied as exc:
-            raise DjangoPermissionDenied from exc
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Cluster created."))
             return redirect("org:cluster_detail", pk=cluster.pk)
     return _form_page(request, _("New emulation cluster or block"), form, None, "/org/clusters/")
