@@ -15,6 +15,7 @@ from typing import Final
 
 from django.db import DatabaseError
 
+from thidua.awards.domain.bonus import BonusRounding
 from thidua.awards.domain.catalogue import AwardDefinition, parse_catalogue
 from thidua.awards.domain.parameters import (
     FigureOverride,
@@ -27,6 +28,7 @@ from thidua.awards.domain.parameters import (
 _PACKAGE: Final = "thidua.awards"
 CATALOGUE_FILE: Final = "awards.csv"
 PARAMETERS_FILE: Final = "rule_parameters.json"
+TERMS_FILE: Final = "catalogue_terms.json"
 
 
 def read_data(name: str) -> str:
@@ -70,6 +72,12 @@ def current_parameter_sets() -> tuple[RuleParameters, ...]:
         return load_parameter_sets()
     raw = json.loads(read_data(PARAMETERS_FILE))
     return parse_parameter_sets(with_overrides(raw, overrides))
+
+
+@cache
+def bonus_rounding() -> BonusRounding:
+    """How bonus amounts are rounded (packaged `catalogue_terms.json`, a parameter)."""
+    return BonusRounding.parse(json.loads(read_data(TERMS_FILE))["bonus_rounding"])
 
 
 def figure_json(value: object) -> object:

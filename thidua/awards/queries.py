@@ -4,9 +4,10 @@ duplicates, quota counters and bonus amounts. Every list is scoped through `org.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -14,6 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from thidua.accounts.permissions import Permission
 from thidua.awards import catalogue as packaged
 from thidua.awards.choices import DisciplineLevel, RatingChoice
+from thidua.awards.domain.bonus import bonus
 from thidua.awards.domain.forecast import Forecast, forecast
 from thidua.awards.domain.integrity import (
     DoubleAward,
@@ -247,17 +249,37 @@ def base_salary_on(day: date) -> BaseSalary | None:
     return BaseSalary.objects.filter(effective_from__lte=day).order_by("-effective_from").first()
 
 
+class BonusTable:
+    """Bonus multiples and base salaries read once (two queries), for pages that show many
+    amounts; `bonus_amount` is the one-off form."""
+
+    def __init__(self, award_types: Iterable[int] | None = None) -> None:
+        rules = BonusRule.objects.all()
+        if award_types is not None:
+            rules = rules.filter(award_type__in=list(award_types))
+        self.rules: dict[tuple[int, str], list[BonusRule]] = defaultdict(list)
+        for rule in rules:
+            self.rules[(rule.award_type_id, rule.subject)].append(rule)
+        self.salaries = list(BaseSalary.objects.all())
+
+    def rule(self, award_type_id: int, subject: str, day: date) -> BonusRule | None:
+        found: BonusRule | None = in_force(self.rules.get((award_type_id, subject), []), day)
+        return found
+
+    def amount(self, award_type_id: int, subject: str, day: date | None) -> Decimal | None:
+        if day is None:
+            return None
+        rule = self.rule(award_type_id, subject, day)
+        salary: BaseSalary | None = in_force(self.salaries, day)
+        if rule is None or salary is None:
+            return None
+        return bonus(rule.multiple, salary.amount, packaged.bonus_rounding())
+
+
 def bonus_amount(award_type: AwardType, subject: str, day: date) -> Decimal | None:
-    """Multiple × lương cơ sở in force on `day` (the decision date), rounded to the đồng."""
-    rule = (
-        BonusRule.objects.filter(award_type=award_type, subject=subject, effective_from__lte=day)
-        .order_by("-effective_from")
-        .first()
-    )
-    salary = base_salary_on(day)
-    if rule is None or salary is None:
-        return None
-    return (rule.multiple * salary.amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    """Multiple × lương cơ sở in force on `day` (the decision date), rounded by the
+    `bonus_rounding` parameter."""
+    return BonusTable([award_type.pk]).amount(award_type.pk, subject, day)
 
 
 def authorities_on(award_type: AwardType, day: date) -> list[AwardingAuthority]:

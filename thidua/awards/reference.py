@@ -10,9 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from thidua.awards.catalogue import load_catalogue, read_data
-
-TERMS_FILE = "catalogue_terms.json"
+from thidua.awards.catalogue import TERMS_FILE, load_catalogue, read_data
 
 
 def install_reference_data(get_model: Callable[[str], Any]) -> None:

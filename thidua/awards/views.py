@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -49,7 +49,6 @@ from thidua.awards.models import (
     AwardRecord,
     AwardType,
     BaseSalary,
-    BonusRule,
     Initiative,
     ParameterChange,
     PendingMatter,
@@ -120,35 +119,6 @@ def _form_page(
     return render_page(request, "awards/form.html", context)
 
 
-class BonusTable:
-    """Bonus multiples and base salaries read once, for pages that show many amounts
-    (the same answer as `queries.bonus_amount`, without one query per award)."""
-
-    def __init__(self, award_types: Iterable[int] | None = None) -> None:
-        rules = BonusRule.objects.all()
-        if award_types is not None:
-            rules = rules.filter(award_type__in=list(award_types))
-        self.rules: dict[tuple[int, str], list[BonusRule]] = defaultdict(list)
-        for rule in rules:
-            self.rules[(rule.award_type_id, rule.subject)].append(rule)
-        self.salaries = list(BaseSalary.objects.all())
-
-    def rule(self, award_type_id: int, subject: str, day: date) -> BonusRule | None:
-        found: BonusRule | None = queries.in_force(
-            self.rules.get((award_type_id, subject), []), day
-        )
-        return found
-
-    def amount(self, award_type_id: int, subject: str, day: date | None) -> Decimal | None:
-        if day is None:
-            return None
-        rule = self.rule(award_type_id, subject, day)
-        salary: BaseSalary | None = queries.in_force(self.salaries, day)
-        if rule is None or salary is None:
-            return None
-        return (rule.multiple * salary.amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-
-
 @dataclass(frozen=True)
 class AwardRow:
     record: AwardRecord
@@ -176,7 +146,7 @@ def _forecasts(record: SubjectRecord) -> tuple[Forecast, ...]:
 @login_required
 def person_profile(request: HttpRequest, pk: int) -> HttpResponse:
     person = _get_person(request, pk)
-    table = BonusTable()
+    table = queries.BonusTable()
     timeline = [
         YearRow(
             year.year,
@@ -207,7 +177,7 @@ def person_profile(request: HttpRequest, pk: int) -> HttpResponse:
 def unit_profile(request: HttpRequest, pk: int) -> HttpResponse:
     unit = get_unit_for_user(request.user, pk)
     today = _today()
-    table = BonusTable()
+    table = queries.BonusTable()
     awards: dict[int, list[AwardRow]] = defaultdict(list)
     for item in queries.unit_timeline(unit):
         record = item.record
@@ -471,7 +441,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
         "level": _choice(request, "level", AwardLevel.values),
     }
     types = list(queries.catalogue_rows(**chosen).prefetch_related("authorities"))
-    table = BonusTable()
+    table = queries.BonusTable()
     salary = queries.in_force(table.salaries, today)
     labels = dict(SubjectScope.choices)
     rows = []
@@ -504,7 +474,7 @@ def award_type_detail(request: HttpRequest, code: str) -> HttpResponse:
     if award_type is None:
         raise Http404
     today = _today()
-    table = BonusTable([award_type.pk])
+    table = queries.BonusTable([award_type.pk])
     bonuses = [
         {
             "rule": rule,

@@ -374,3 +374,17 @@ def test_every_figure_has_a_kind_and_unknown_names_raise() -> None:
     assert set(kinds.values()) == {"bool", "int", "share"}
     with pytest.raises(KeyError):
         figure_kind("no_such_figure")
+
+
+def test_bonus_is_rounded_as_the_rounding_parameter_says() -> None:
+    from decimal import Decimal
+
+    from thidua.awards.domain.bonus import BonusRounding, bonus
+
+    # given 0.15 × 2,340,000 = 351,000 and 0.35 × 1,490,000 = 521,500
+    to_dong = BonusRounding(1, "x", False)
+    to_thousand = BonusRounding(1_000, "x", False)
+    # then rounding to the đồng keeps them, to the thousand rounds half up
+    assert bonus(Decimal("0.15"), 2_340_000, to_dong) == Decimal(351_000)
+    assert bonus(Decimal("0.35"), 1_490_000, to_thousand) == Decimal(522_000)
+    assert bonus(Decimal("0.35"), 1_490_000, to_dong) == Decimal(521_500)

@@ -471,14 +471,16 @@ def test_award_type_page_shows_dated_bonuses_and_authorities(world, client):
     assert "30/06/2025" in html  # the district chairs decided until the reform
 
 
-def test_bonus_table_agrees_with_the_bonus_query(world):
-    from thidua.awards.views import BonusTable
-
-    table = BonusTable()
-    for code, subject in [("LDTT", "individual"), ("BK_BT", "collective"), ("HCLD3", "individual")]:
-        t = award_type(code)
-        for day in [date(2019, 1, 1), date(2024, 3, 1), date(2025, 1, 1), date(2026, 1, 1)]:
-            assert table.amount(t.pk, subject, day) == queries.bonus_amount(t, subject, day)
+def test_bonus_table_gives_multiple_times_the_base_salary_of_the_decision_date(world):
+    table = queries.BonusTable()
+    cases = [
+        ("LDTT", "individual", date(2019, 1, 1), None),  # no bonus rule before 2024
+        ("LDTT", "individual", date(2024, 3, 1), Decimal(540_000)),  # 0.3 × 1,800,000
+        ("BK_BT", "collective", date(2025, 1, 1), Decimal(7_020_000)),  # 3.0 × 2,340,000
+        ("HCLD3", "individual", date(2026, 1, 1), Decimal(10_530_000)),  # 4.5 × 2,340,000
+    ]
+    for code, subject, day, amount in cases:
+        assert table.amount(award_type(code).pk, subject, day) == amount
 
 
 # ------------------------------------------------------------------------- parameters
