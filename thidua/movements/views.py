@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.accounts.permissions import Permission
 from thidua.core.errors import DomainError
-from thidua.core.forms import add_domain_error, refusals_shown_on
+from thidua.core.forms import refusals_shown_on
 from thidua.core.htmx import render_page
 from thidua.movements import documents, excel, queries, services
 from thidua.movements.domain import lifecycle
@@ -423,11 +423,8 @@ def target_create(request: HttpRequest, pk: int) -> HttpResponse:
         d = dict(form.cleaned_data)
         if d.get("weight") is None:
             d["weight"] = 1
-        try:
+        with refusals_shown_on(form):
             services.add_target(request.user, movement, services.TargetData(**d))
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Target added."))
             return redirect(f"/movements/{movement.pk}/#targets")
     return _form_page(request, _("New target"), form, movement)
@@ -484,11 +481,8 @@ def quota_create(request: HttpRequest, pk: int) -> HttpResponse:
     movement = _managed(request, pk)
     form = QuotaRuleForm(request.POST or None, initial={"min_count": 1})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.add_quota_rule(request.user, movement, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Quota rule added."))
             return redirect("movements:quotas", pk=movement.pk)
     return _form_page(request, _("New work quota rule"), form, movement)
@@ -634,7 +628,7 @@ def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.update_registration(
                 request.user,
                 reg,
@@ -642,9 +636,6 @@ def registration_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 commitments=form.cleaned_data["commitments"],
                 expected_version=form.cleaned_data["version"],
             )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Changes saved."))
             return redirect("movements:registration_detail", pk=reg.pk)
     return _form_page(
@@ -739,16 +730,13 @@ def work_status(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, initial={"status": work.status, "version": work.version}
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.set_work_status(
                 request.user,
                 work,
                 status=form.cleaned_data["status"],
                 expected_version=form.cleaned_data["version"],
             )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Status saved."))
             return redirect("movements:work_detail", pk=work.pk)
     return _form_page(request, _("Status of %(work)s") % {"work": work.name}, form, work.movement)
@@ -759,16 +747,13 @@ def work_photo(request: HttpRequest, pk: int) -> HttpResponse:
     work = _guarded_work(request, pk)
     form = PhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.add_work_photo(
                 request.user,
                 work,
                 image=form.cleaned_data["image"],
                 caption=form.cleaned_data["caption"],
             )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Photo added."))
             return redirect("movements:work_detail", pk=work.pk)
     return _form_page(

@@ -14,8 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from thidua.accounts.permissions import Permission
-from thidua.core.errors import DomainError
-from thidua.core.forms import add_domain_error, refusals_shown_on
+from thidua.core.forms import refusals_shown_on
 from thidua.core.htmx import render_page
 from thidua.org import queries, services
 from thidua.org.access import get_unit_for_user, has_permission, scope_for, visible_units
@@ -111,11 +110,8 @@ def unit_create(request: HttpRequest) -> HttpResponse:
         raise DjangoPermissionDenied
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             unit = services.create_unit(request.user, parent=parent, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Unit created."))
             return redirect("org:unit_detail", pk=unit.pk)
     title = (
@@ -141,7 +137,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"code": unit.code, "short_name": unit.short_name, "version": unit.version},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.update_unit(
                 request.user,
                 unit,
@@ -149,9 +145,6 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 short_name=form.cleaned_data["short_name"],
                 code=form.cleaned_data["code"],
             )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Changes saved."))
             return redirect("org:unit_detail", pk=unit.pk)
     return _form_page(
@@ -166,11 +159,8 @@ def unit_rename(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None, initial={"new_name": unit.name, "effective_date": _today()}
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.rename_unit(request.user, unit, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Unit renamed; the old name stays in its history."))
             return redirect("org:unit_detail", pk=unit.pk)
     return _form_page(
@@ -186,11 +176,8 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = MoveForm(request.POST or None, units=units, initial={"effective_date": _today()})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.move_unit(request.user, unit, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Unit moved."))
             return redirect("org:unit_detail", pk=unit.pk)
     return _form_page(
@@ -205,7 +192,7 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
     form = MergeForm(request.POST or None, units=units, initial={"effective_date": _today()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with refusals_shown_on(form):
             predecessors = [unit, *data["others"]]
             if data["keep_this"]:
                 services.merge_units(
@@ -227,9 +214,6 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
                     note=data["note"],
                 )
                 target = event.successors.get()
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Units merged; their history passes to the successor."))
             return redirect("org:unit_detail", pk=target.pk)
     return _form_page(
@@ -243,11 +227,8 @@ def unit_dissolve(request: HttpRequest, pk: int) -> HttpResponse:
     units = _manageable_units(request).filter(valid_to__isnull=True).exclude(pk=unit.pk)
     form = DissolveForm(request.POST or None, units=units, initial={"effective_date": _today()})
     if request.method == "POST" and form.is_valid():
-        try:
+        with refusals_shown_on(form):
             services.dissolve_unit(request.user, unit, **form.cleaned_data)
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Unit dissolved."))
             return redirect("org:unit_detail", pk=unit.pk)
     return _form_page(
@@ -305,13 +286,10 @@ def person_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         extra = {k: data.pop(k) for k in ("position", "is_direct_worker", "since")}
-        try:
+        with refusals_shown_on(form):
             person = services.create_person(
                 request.user, services.PersonData(**data), unit=unit, **extra
             )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Person added."))
             return redirect("org:person_detail", pk=person.pk)
     return _form_page(
@@ -337,16 +315,13 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        try:
+        with refusals_shown_on(form):
             services.update_person(
                 request.user,
                 person,
                 services.PersonData(**data, household=person.household),
                 expected_version=version,
             )
-        except DomainError as exc:
-            add_domain_error(form, exc)
-        else:
             messages.success(request, _("Changes saved."))
             return redirect("org:person_detail", pk=person.pk)
     return _form_page(
