@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from thidua.awards import queries, services
 from thidua.awards.choices import Category
@@ -97,14 +97,16 @@ class UnitHistoryOut(Schema):
 
 
 class AwardIn(Schema):
-    award: str
+    # Bounded like the database columns (a 422, not a 500 on PostgreSQL); the code is looked
+    # up in the catalogue, and PostgreSQL cannot even compare a text holding NUL.
+    award: str = Field(max_length=20, pattern=r"^[^\x00]*$")
     year: int
     person_id: int | None = None
     unit_id: int | None = None
     category: str = Category.CONG_TRANG
-    decision_number: str = ""
+    decision_number: str = Field("", max_length=60)
     decision_date: date | None = None
-    issuer: str = ""
+    issuer: str = Field("", max_length=255)
     note: str = ""
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 from django.http import HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from thidua.movements import queries, services
 from thidua.movements.models import Movement, Work
@@ -14,6 +15,13 @@ from thidua.org.access import get_unit_for_user
 from thidua.org.models import Cluster
 
 router = Router(tags=["movements"])
+
+# Inputs are bounded like the database columns they land in (and like the forms bound them), so
+# an over-long text or an out-of-range number is a 422, not a database error (a 500 on
+# PostgreSQL, which enforces the column limits).
+Value = Annotated[Decimal, Field(max_digits=16, decimal_places=4)]  # values, targets, goals
+Money = Annotated[Decimal, Field(max_digits=18, decimal_places=0)]  # budgets in VND
+Weight = Annotated[Decimal, Field(max_digits=8, decimal_places=2)]
 
 
 class MovementOut(Schema):
@@ -64,30 +72,30 @@ class MovementDetail(MovementOut):
 class MilestoneIn(Schema):
     kind: str
     due_date: date
-    title: str = ""
+    title: str = Field("", max_length=255)
 
 
 class MovementIn(Schema):
-    name: str
+    name: str = Field(max_length=500)
     kind: str
     launch_level: str
     organiser_id: int
     document_type: str
     start_date: date
     end_date: date
-    theme: str = ""
-    slogan: str = ""
-    launched_by: str = ""
-    launcher_name: str = ""
-    launcher_title: str = ""
-    document_number: str = ""
+    theme: str = Field("", max_length=500)
+    slogan: str = Field("", max_length=300)
+    launched_by: str = Field("", max_length=255)
+    launcher_name: str = Field("", max_length=200)
+    launcher_title: str = Field("", max_length=255)
+    document_number: str = Field("", max_length=60)
     document_date: date | None = None
-    document_issuer: str = ""
+    document_issuer: str = Field("", max_length=255)
     objectives: str = ""
     registration_deadline: date | None = None
     results_due: date | None = None
-    budget: Decimal | None = None
-    budget_note: str = ""
+    budget: Money | None = None
+    budget_note: str = Field("", max_length=500)
     key_programmes: list[str] = []
     content_items: list[str] = []
     task_groups: list[str] = []
@@ -117,22 +125,22 @@ class TargetOut(Schema):
 
 
 class TargetIn(Schema):
-    indicator: str
+    indicator: str = Field(max_length=500)
     direction: str
     aggregation: str
-    low: Decimal | None = None
-    high: Decimal | None = None
-    unit_of_measure: str = ""
-    weight: Decimal = Decimal(1)
-    unit_goal: Decimal | None = None
+    low: Value | None = None
+    high: Value | None = None
+    unit_of_measure: str = Field("", max_length=60)
+    weight: Weight = Decimal(1)
+    unit_goal: Value | None = None
     applies_level: str = ""
-    note: str = ""
+    note: str = Field("", max_length=500)
 
 
 class IndicatorIn(Schema):
-    indicator: str
-    value: Decimal | None = None
-    unit_of_measure: str = ""
+    indicator: str = Field(max_length=500)
+    value: Value | None = None
+    unit_of_measure: str = Field("", max_length=60)
 
 
 class RegistrationOut(Schema):
@@ -167,11 +175,11 @@ class WorkOut(Schema):
 
 class WorkIn(Schema):
     unit_id: int
-    name: str
+    name: str = Field(max_length=500)
     kind: str
-    budget: Decimal | None = None
-    funding_sources: str = ""
-    quantity: int | None = None
+    budget: Money | None = None
+    funding_sources: str = Field("", max_length=500)
+    quantity: int | None = Field(None, ge=0, le=1_000_000)
     start_date: date | None = None
     end_date: date | None = None
     description: str = ""
@@ -199,8 +207,8 @@ class PledgeOut(Schema):
 
 class SignatureIn(Schema):
     unit_id: int
-    signer_name: str
-    signer_title: str = ""
+    signer_name: str = Field(max_length=200)
+    signer_title: str = Field("", max_length=255)
     signed_on: date
 
 

@@ -287,7 +287,9 @@ class TargetForm(StyledForm):
         required=False,
         help_text=_("Only for “number of units meeting it”, e.g. 100 (%) or 1 (đạt)."),
     )
-    weight = value_field(_("Weight"), required=False, min_value=0)
+    weight = forms.DecimalField(
+        label=_("Weight"), max_digits=8, decimal_places=2, required=False, min_value=0
+    )
     applies_level = forms.ChoiceField(
         label=_("Applies to level"),
         choices=[("", _("Every participant"))] + list(UnitLevel.choices),

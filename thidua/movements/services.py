@@ -1084,6 +1084,8 @@ def _check_work(data: WorkData) -> list[Reason]:
         reasons.append(Reason("INVALID_INPUT", "Loại công trình không hợp lệ.", "", "kind"))
     if data.budget is not None and data.budget < 0:
         reasons.append(Reason("INVALID_INPUT", "Kinh phí không được âm.", "", "budget"))
+    if data.quantity is not None and data.quantity < 0:  # the column is unsigned
+        reasons.append(Reason("INVALID_INPUT", "Số lượng không được âm.", "", "quantity"))
     if data.start_date and data.end_date and data.end_date < data.start_date:
         reasons.append(
             Reason(
