@@ -89,7 +89,12 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.org",
     "thidua.movements",
+    "thidua.scoring",
     "thidua.awards",
+    "thidua.nominations",
+    "thidua.council",
+    "thidua.decisions",
+    "thidua.interchange",
 ]
 
 MIDDLEWARE = [

@@ -24,9 +24,29 @@ class Permission(StrEnum):
     MANAGE_AWARD_RECORDS = "awards.manage_record"
     # The catalogue and the legal parameters the rules read.
     MANAGE_CATALOGUE = "awards.manage_catalogue"
+    # Scoring: criteria tables, final review, lock and publish (organising level) ...
+    MANAGE_SCORING = "scoring.manage"
+    # ... and the cluster leader's review of its members' self-scores.
+    REVIEW_SCORES = "scoring.review"
+    # Nominations: file dossiers for a unit's people and collectives ...
+    FILE_NOMINATIONS = "nominations.file"
+    # ... and receive, appraise and return them at the awarding level.
+    APPRAISE_NOMINATIONS = "nominations.appraise"
+    # Council: prepare sessions, record attendance and written votes, close ballots ...
+    MANAGE_COUNCIL = "council.manage"
+    # ... and cast one's own secret ballot as a member.
+    VOTE = "council.vote"
+    # Decisions: draft decisions and certificates ...
+    PREPARE_DECISIONS = "decisions.prepare"
+    # ... and sign and issue them (the competent person).
+    SIGN_DECISIONS = "decisions.sign"
+    # Bulk import and the lossless archive.
+    IMPORT_DATA = "interchange.import"
 
 
-_ALL = frozenset(Permission)
+# The system administrator manages everything except what the law gives to a person: casting a
+# council member's ballot and signing a decision as the competent person.
+_ALL = frozenset(Permission) - {Permission.VOTE, Permission.SIGN_DECISIONS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: _ALL,
@@ -40,6 +60,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_MOVEMENTS,
             Permission.TAKE_PART,
             Permission.MANAGE_AWARD_RECORDS,
+            Permission.MANAGE_SCORING,
+            Permission.REVIEW_SCORES,
+            Permission.FILE_NOMINATIONS,
+            Permission.APPRAISE_NOMINATIONS,
+            Permission.MANAGE_COUNCIL,
+            Permission.PREPARE_DECISIONS,
+            Permission.IMPORT_DATA,
         }
     ),
     Role.UNIT_FOCAL: frozenset(
@@ -48,11 +75,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_PEOPLE,
             Permission.TAKE_PART,
             Permission.MANAGE_AWARD_RECORDS,
+            Permission.FILE_NOMINATIONS,
+            Permission.IMPORT_DATA,
         }
     ),
-    Role.CLUSTER_LEADER: frozenset({Permission.VIEW, Permission.TAKE_PART}),
-    Role.COUNCIL_MEMBER: frozenset({Permission.VIEW}),
-    Role.COUNCIL_SECRETARY: frozenset({Permission.VIEW}),
-    Role.SIGNER: frozenset({Permission.VIEW}),
+    Role.CLUSTER_LEADER: frozenset(
+        {Permission.VIEW, Permission.TAKE_PART, Permission.REVIEW_SCORES}
+    ),
+    Role.COUNCIL_MEMBER: frozenset({Permission.VIEW, Permission.VOTE}),
+    Role.COUNCIL_SECRETARY: frozenset(
+        {Permission.VIEW, Permission.MANAGE_COUNCIL, Permission.PREPARE_DECISIONS}
+    ),
+    Role.SIGNER: frozenset({Permission.VIEW, Permission.SIGN_DECISIONS}),
     Role.VIEWER: frozenset({Permission.VIEW}),
 }

@@ -207,7 +207,7 @@ class SubjectModel(VersionedModel):
         return subject
 
 
-def _one_subject(name: str) -> models.CheckConstraint:
+def one_subject(name: str) -> models.CheckConstraint:
     exactly_one = (
         Q(person__isnull=False, unit__isnull=True, household__isnull=True)
         | Q(person__isnull=True, unit__isnull=False, household__isnull=True)
@@ -246,7 +246,7 @@ class AwardRecord(SubjectModel):
         verbose_name = _("award record")
         verbose_name_plural = _("award records")
         ordering = ["-year", "award_type__position"]
-        constraints = [_one_subject("awards_record_one_subject")]
+        constraints = [one_subject("awards_record_one_subject")]
         indexes = [
             models.Index(fields=["person", "year"], name="awards_record_person_idx"),
             models.Index(fields=["unit", "year"], name="awards_record_unit_idx"),
@@ -268,7 +268,7 @@ class AnnualRating(SubjectModel):
         verbose_name_plural = _("annual ratings")
         ordering = ["-year"]
         constraints = [
-            _one_subject("awards_rating_one_subject"),
+            one_subject("awards_rating_one_subject"),
             models.UniqueConstraint(fields=["person", "year"], name="awards_rating_person_year"),
             models.UniqueConstraint(fields=["unit", "year"], name="awards_rating_unit_year"),
         ]
@@ -358,7 +358,7 @@ class PendingMatter(SubjectModel):
         verbose_name = _("pending matter")
         verbose_name_plural = _("pending matters")
         ordering = ["-opened"]
-        constraints = [_one_subject("awards_matter_one_subject")]
+        constraints = [one_subject("awards_matter_one_subject")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.opened:%d/%m/%Y}"

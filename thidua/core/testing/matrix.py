@@ -35,6 +35,10 @@ PERSONAS = (
     "council_member",
     "admin",
 )
+# The commendation chain's personas (cluster leader, council secretary, signer): checked for a
+# case whenever the case declares them. Cases of the chain's apps (scoring, nominations,
+# council, decisions) declare all three.
+CHAIN_PERSONAS = ("cluster_leader", "council_secretary", "signer")
 
 
 # Common expectations. Logged-in personas with a role in commune A (or above it) see A;
@@ -96,6 +100,7 @@ def check_case(
     """Request the URL as every persona and assert the declared status codes."""
     url = reverse(case.url_name, args=case.args(world)) + case.query
     failures = []
+    personas = personas + tuple(p for p in CHAIN_PERSONAS if p in case.expect)
     for persona in personas:
         login(client, world, persona)
         kwargs: dict[str, Any] = {}

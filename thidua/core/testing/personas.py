@@ -96,6 +96,16 @@ def make_personas() -> World:
         "council_member": _user("council", "Ủy viên Hội đồng", Role.COUNCIL_MEMBER, province),
         # The system administrator: sees and manages everything; needs two-factor.
         "admin": _user("admin", "Quản trị hệ thống", Role.ADMIN, province),
+        # The commendation chain's people. Their cases are checked when a case names them
+        # (see core.testing.matrix.CHAIN_PERSONAS).
+        # Commune A leads a cluster: its leader reviews the members' self-scores.
+        "cluster_leader": _user("leader_a", "Trưởng cụm (xã An Phú)", Role.CLUSTER_LEADER, unit_a),
+        # The council's secretary prepares sessions and drafts decisions; needs two-factor.
+        "council_secretary": _user(
+            "secretary", "Thư ký Hội đồng", Role.COUNCIL_SECRETARY, province
+        ),
+        # The competent person who signs decisions; needs two-factor.
+        "signer": _user("signer", "Chủ tịch UBND tỉnh", Role.SIGNER, province),
     }
     person_a = _person("Nguyễn Văn An", "male", unit_a)
     person_b = _person("Trần Thị Bình", "female", unit_b)

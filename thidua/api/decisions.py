@@ -1,0 +1,5 @@
+"""API of the decisions app."""
+
+from ninja import Router
+
+router = Router(tags=["decisions"])

@@ -1,0 +1,5 @@
+"""API of the nominations app."""
+
+from ninja import Router
+
+router = Router(tags=["nominations"])
