@@ -6,3 +6,5 @@ class ScoringConfig(AppConfig):
     name = "thidua.scoring"
     label = "scoring"
     verbose_name = _("Progress, scoring and ranking")
+    # `thidua demo` calls this loader (see core/management/commands/demo.py).
+    demo_loader = "thidua.scoring.demo.load_demo"
