@@ -6,3 +6,4 @@ class NominationsConfig(AppConfig):
     name = "thidua.nominations"
     label = "nominations"
     verbose_name = _("Nominations")
+    demo_loader = "thidua.nominations.demo.load_demo"

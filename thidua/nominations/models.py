@@ -7,13 +7,17 @@ apps; add fields freely, do not rename or remove these.
 
 from __future__ import annotations
 
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from thidua.awards.choices import Category
 from thidua.awards.models import YEAR_HELP, AwardType, SubjectModel, one_subject
-from thidua.core.models import VersionedModel
+from thidua.core.models import TimeStampedModel, VersionedModel
 from thidua.nominations.choices import DossierKind, DossierStatus, NomineeStatus
 from thidua.org.models import Unit
 
@@ -57,6 +61,22 @@ class Dossier(VersionedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # Added by the nominations app (0002).
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    appraised_on = models.DateField(_("appraised on"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    forwarded_from = models.ForeignKey(
+        "self",
+        verbose_name=_("forwarded from"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forwarded_to",
+    )
+    # The appraisal checklist: {item code: {"ok": bool, "note": str}}.
+    checklist = models.JSONField(_("appraisal checklist"), default=dict, blank=True)
+    public_from = models.DateField(_("public comment from"), null=True, blank=True)
+    public_until = models.DateField(_("public comment until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("nomination dossier")
@@ -95,6 +115,20 @@ class Nominee(SubjectModel):
     # Required when the engine says "not eligible" and the unit submits anyway.
     justification = models.TextField(_("justification"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
+    # Added by the nominations app (0002).
+    appraisal_note = models.TextField(_("appraisal note"), blank=True)
+    # The status a nominee returns to when its last open complaint is resolved.
+    status_before_block = models.CharField(
+        _("status before the complaint"), max_length=20, blank=True
+    )
+    source = models.ForeignKey(
+        "self",
+        verbose_name=_("nominee at the lower level"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("nominee")
@@ -108,3 +142,118 @@ class Nominee(SubjectModel):
 
     def __str__(self) -> str:
         return f"{self.subject} – {self.award_type.code} {self.year}"
+
+
+def _random_name(instance: models.Model, filename: str) -> str:
+    """Files are stored under a random name (the original name is kept in the row)."""
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"nominations/{uuid.uuid4().hex}{suffix}"
+
+
+class EvidenceFile(TimeStampedModel):
+    """A file of a nominee: the achievement report (báo cáo thành tích) or evidence. Served
+    only through a permission-checked view."""
+
+    class Kind(models.TextChoices):
+        REPORT = "report", _("Achievement report")
+        EVIDENCE = "evidence", _("Evidence")
+
+    nominee = models.ForeignKey(
+        Nominee, verbose_name=_("nominee"), on_delete=models.CASCADE, related_name="files"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to=_random_name)
+    original_name = models.CharField(_("original name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("nominee file")
+        verbose_name_plural = _("nominee files")
+        ordering = ["nominee", "kind", "id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class PublicComment(TimeStampedModel):
+    """An opinion or complaint from the public during the comment period. An open complaint
+    blocks its nominee until an officer records how it was handled."""
+
+    class Kind(models.TextChoices):
+        COMMENT = "comment", _("Comment")
+        COMPLAINT = "complaint", _("Complaint")
+
+    class State(models.TextChoices):
+        OPEN = "open", pgettext_lazy("complaint", "Open")
+        UPHELD = "upheld", _("Upheld")
+        DISMISSED = "dismissed", _("Dismissed")
+        NOTED = "noted", _("Noted")
+
+    nominee = models.ForeignKey(
+        Nominee, verbose_name=_("nominee"), on_delete=models.CASCADE, related_name="comments"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    author_name = models.CharField(_("name"), max_length=200, blank=True)
+    contact = models.CharField(_("contact"), max_length=200, blank=True)
+    text = models.TextField(_("content"))
+    state = models.CharField(_("state"), max_length=20, choices=State.choices)
+    handling = models.TextField(_("handling"), blank=True)
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # A salted hash of the sender's address, only to rate-limit; never shown.
+    sender_key = models.CharField(_("sender key"), max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("public comment")
+        verbose_name_plural = _("public comments")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["nominee", "state"], name="nom_comment_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk}"
+
+
+class Reminder(models.Model):
+    """One reminder sent to one user about one dossier's step on one day (idempotency)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="nomination_reminders",
+    )
+    dossier = models.ForeignKey(
+        Dossier, verbose_name=_("dossier"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    status = models.CharField(_("status"), max_length=20)
+    sent_on = models.DateField(_("sent on"))
+    message = models.TextField(_("message"))
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "dossier", "status", "sent_on"], name="nom_reminder_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.message[:80]
