@@ -6,3 +6,4 @@ class CouncilConfig(AppConfig):
     name = "thidua.council"
     label = "council"
     verbose_name = _("Emulation and commendation council")
+    demo_loader = "thidua.council.demo.load_demo"
