@@ -139,6 +139,18 @@ def record_award(actor: Any, subject: Subject, data: AwardData) -> AwardRecord:
     """Write an award into the subject's history (Luật TĐKT 2022, Điều 5: one achievement is
     rewarded once)."""
     require_for_subject(actor, subject)
+    return _write_award(actor, subject, data)
+
+
+def record_decided_award(actor: Any, subject: Subject, data: AwardData) -> AwardRecord:
+    """Write an award that a decision issues into the history: record_award's validation and
+    event, but the caller (decisions.services.issue_decision) checks that the actor may sign
+    the decision (SIGN_DECISIONS) — the signer does not manage award records. Run it inside
+    the caller's transaction."""
+    return _write_award(actor, subject, data)
+
+
+def _write_award(actor: Any, subject: Subject, data: AwardData) -> AwardRecord:
     definition = packaged.load_catalogue().get(data.award_type.code)
     if definition is None:
         raise DomainError("UNKNOWN_AWARD", "Hình thức khen thưởng không có trong danh mục.")
@@ -195,6 +207,24 @@ def revoke_award(
 ) -> AwardRecord:
     """Cancel an award (Luật TĐKT 2022, Điều 93). It stops counting toward every ladder."""
     require_for_subject(actor, record.subject)
+    return _revoke(
+        actor, record, expected_version=expected_version, revoked_on=revoked_on, reason=reason
+    )
+
+
+def revoke_decided_award(
+    actor: Any, record: AwardRecord, *, expected_version: int, revoked_on: date, reason: str
+) -> AwardRecord:
+    """Cancel an award because the decision that issued it is revoked: revoke_award's checks
+    and event; the caller (decisions.services.revoke_decision) checks SIGN_DECISIONS."""
+    return _revoke(
+        actor, record, expected_version=expected_version, revoked_on=revoked_on, reason=reason
+    )
+
+
+def _revoke(
+    actor: Any, record: AwardRecord, *, expected_version: int, revoked_on: date, reason: str
+) -> AwardRecord:
     reasons: list[Reason] = []
     if record.revoked:
         reasons.append(Reason("ALREADY_REVOKED", "Khen thưởng này đã bị hủy bỏ trước đó.", "", ""))
@@ -340,6 +370,12 @@ def use_initiative(
     """Lock the initiative to the award it supported: one initiative, one award (Hướng dẫn
     3385/BTĐKT-P.II, 20/11/2023)."""
     require_for_subject(actor, award.subject)
+    return _use_initiative(actor, initiative, award, expected_version=expected_version)
+
+
+def _use_initiative(
+    actor: Any, initiative: Initiative, award: AwardRecord, *, expected_version: int
+) -> Initiative:
     subject = award.subject
     own = (
         initiative.unit_id == subject.pk
@@ -379,6 +415,46 @@ def use_initiative(
             action="awards.use_initiative",
             obj=initiative,
             unit_path=_path(award.subject),
+            before=before,
+            after=snapshot(initiative),
+        )
+    return initiative
+
+
+def use_initiative_for_decision(
+    actor: Any, initiative: Initiative, award: AwardRecord, *, expected_version: int
+) -> Initiative:
+    """use_initiative for an award a decision issues: same checks and event; the caller
+    checks SIGN_DECISIONS."""
+    return _use_initiative(actor, initiative, award, expected_version=expected_version)
+
+
+def release_initiative(actor: Any, initiative: Initiative, *, expected_version: int) -> Initiative:
+    """Free an initiative whose award was revoked, so it may support another award. The
+    caller checks its own permission (decisions: SIGN_DECISIONS when revoking a decision)."""
+    if initiative.used_for_id is None:
+        return initiative
+    award = initiative.used_for
+    if award is not None and not award.revoked:
+        raise refusal(
+            [
+                Reason(
+                    "AWARD_IN_FORCE",
+                    f"Sáng kiến đang làm căn cứ cho {award}, khen thưởng này chưa bị hủy bỏ.",
+                    "Hướng dẫn 3385/BTĐKT-P.II ngày 20/11/2023",
+                    "initiative",
+                )
+            ]
+        )
+    with transaction.atomic():
+        before = snapshot(initiative)
+        initiative.used_for = None
+        save_versioned(initiative, expected_version, ["used_for"])
+        record_event(
+            actor=actor,
+            action="awards.release_initiative",
+            obj=initiative,
+            unit_path=_path(award.subject) if award is not None else "",
             before=before,
             after=snapshot(initiative),
         )

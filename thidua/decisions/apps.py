@@ -6,3 +6,4 @@ class DecisionsConfig(AppConfig):
     name = "thidua.decisions"
     label = "decisions"
     verbose_name = _("Decisions and certificates")
+    demo_loader = "thidua.decisions.demo.load_demo"
