@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export THIDUA_DEBUG ?= 1
 
 .PHONY: run install serve demo test lint types layers migrations-check pytest pytest-pg \
-        messages schema clean
+        messages schema clean worker
 
 run: install ## Install, migrate, load the demo once, serve on http://127.0.0.1:8000
 	$(THIDUA) migrate --noinput
@@ -36,6 +36,9 @@ locale/vi/LC_MESSAGES/django.mo: locale/vi/LC_MESSAGES/django.po $(STAMP)
 
 serve: install
 	$(THIDUA) runserver 127.0.0.1:8000
+
+worker: install ## Run the background worker (large imports)
+	$(THIDUA) db_worker
 
 demo: install
 	$(THIDUA) migrate --noinput

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "ninja",
+    "django_tasks",
     "thidua.core",
     "thidua.accounts",
     "thidua.org",
@@ -111,6 +112,9 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
+
+# Background work (imports): django-tasks, queued in the database and run by `thidua db_worker`.
+TASKS = {"default": {"BACKEND": "thidua.interchange.worker.DatabaseBackend"}}
 
 ROOT_URLCONF = "thidua.urls"
 WSGI_APPLICATION = "thidua.wsgi.application"

@@ -6,3 +6,5 @@ class InterchangeConfig(AppConfig):
     name = "thidua.interchange"
     label = "interchange"
     verbose_name = _("Import and export")
+    # `thidua demo` calls this loader (see core/management/commands/demo.py).
+    demo_loader = "thidua.interchange.demo.load_demo"
