@@ -28,8 +28,10 @@ from thidua.awards import services as award_services
 from thidua.awards.models import AwardRecord, AwardType
 from thidua.core.testing.matrix import login
 from thidua.core.testing.personas import World
+from thidua.interchange.tests.builders import checked_job
 from thidua.movements.models import Movement
 from thidua.movements.tests.builders import Built, build, draft
+from thidua.nominations.tests import builders as nomination_builders
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +57,8 @@ class Context:
     built: Built  # a movement under way, with a registration, a work and a pledge
     draft: Movement  # a draft movement: targets can only be added while it is one
     record: AwardRecord
+    nominations: nomination_builders.Built  # a dossier received at the province
+    nomination_draft: nomination_builders.Built  # a dossier still being filled by commune A
 
     def movement_version(self) -> int:
         return Movement.objects.get(pk=self.built.movement.pk).version
@@ -121,6 +125,16 @@ PATH_IDS: dict[str, PathValue] = {
     "movement_id": lambda c, path: (c.draft if "/targets" in path else c.built.movement).pk,
     "pledge_id": lambda c, path: c.built.pledge.pk,
     "record_id": lambda c, path: c.record.pk,
+    # the sender's operations need a draft; the receiving level's, a received dossier
+    "dossier_id": lambda c, path: (
+        (
+            c.nomination_draft
+            if path.endswith(("/nominees", "/submit", "/recall"))
+            else c.nominations
+        ).dossier.pk
+    ),
+    "nominee_id": lambda c, path: c.nominations.nominee.pk,
+    "job_id": lambda c, path: checked_job(c.world).pk,
 }
 
 
@@ -250,7 +264,14 @@ def ctx(world: World) -> Context:
             AwardType.objects.get(code="CSTDCS"), 2024, decision_date=date(2025, 1, 10)
         ),
     )
-    return Context(world, build(world), draft(world, name="Phong trào nháp"), record)
+    return Context(
+        world,
+        build(world),
+        draft(world, name="Phong trào nháp"),
+        record,
+        nomination_builders.build(world, received=True),
+        nomination_builders.build(world),
+    )
 
 
 def test_the_write_operations_are_discovered() -> None:

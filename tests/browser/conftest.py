@@ -57,3 +57,20 @@ def shoot():
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Put back what migrations load (the award catalogue and its terms, the council's voting
+    rules): a transactional test flushes every table when it ends, so a journey that runs after
+    another would otherwise find them empty."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from thidua.awards.models import AwardType
+    from thidua.awards.reference import install_reference_data
+
+    if not AwardType.objects.exists():
+        install_reference_data(lambda name: apps.get_model("awards", name))
+    import_module("thidua.council.migrations.0002_default_voting_rules").load(apps, None)

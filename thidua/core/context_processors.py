@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 NAV = [
     ("org", _("Organisation"), "org:unit_tree"),
     ("movements", _("Movements"), "movements:list"),
-    ("scoring", _("Scoring"), None),
+    ("scoring", _("Scoring"), "scoring:home"),
     ("awards", _("Commendation"), "awards:catalogue"),
-    ("council", _("Council"), None),
-    ("decisions", _("Decisions"), None),
+    ("nominations", _("Nominations"), "nominations:list"),
+    ("council", _("Council"), "council:index"),
+    ("decisions", _("Decisions"), "decisions:list"),
     ("reports", _("Reports"), None),
 ]
 
