@@ -118,6 +118,9 @@ class Nd30Document:
         table = self._doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         left, right = table.rows[0].cells
+        # The Quốc hiệu is one line (12 pt bold, Nghị định 30/2020 allows 12–13): give the right
+        # column the room it needs.
+        self._widths(table, (5.5, 10.5))
         left.paragraphs[0].text = ""
         right.paragraphs[0].text = ""
         for i, line in enumerate(body_lines):
@@ -127,11 +130,22 @@ class Nd30Document:
             self.paragraph(number, size=13, align="center", cell=left)
         if subject:
             self.paragraph(subject, size=12, align="center", cell=left)
-        self.paragraph(QUOC_HIEU, bold=True, size=13, align="center", cell=right)
+        self.paragraph(QUOC_HIEU, bold=True, size=12, align="center", cell=right)
         self.paragraph(TIEU_NGU, bold=True, align="center", cell=right)
         if place or day:
             self.paragraph(date_line(place, day), italic=True, align="center", cell=right)
         self.paragraph("")
+
+    @staticmethod
+    def _widths(table: Any, widths_cm: Sequence[float]) -> None:
+        from docx.shared import Cm
+
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=True):
+            column.width = Cm(width)
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=True):
+                cell.width = Cm(width)
 
     def title(self, kind: str, summary: str = "") -> None:
         """The document kind in capitals (QUYẾT ĐỊNH, TỜ TRÌNH, BIÊN BẢN) and its summary."""
@@ -148,8 +162,6 @@ class Nd30Document:
         widths_cm: Sequence[float] | None = None,
     ) -> Any:
         """A bordered table with bold headings; cells are written as text ("" for None)."""
-        from docx.shared import Cm
-
         table = self._doc.add_table(rows=1, cols=len(headings))
         table.style = "Table Grid"
         for cell, heading in zip(table.rows[0].cells, headings, strict=True):
@@ -162,9 +174,7 @@ class Nd30Document:
                 text = "" if value is None else str(value)
                 self.paragraph(text, size=size, align="left", cell=cell)
         if widths_cm:
-            for row in table.rows:
-                for cell, width in zip(row.cells, widths_cm, strict=False):
-                    cell.width = Cm(width)
+            self._widths(table, widths_cm)
         for row in table.rows:
             for cell in row.cells:
                 # python-docx starts each cell with an empty paragraph; drop it when unused.
@@ -186,6 +196,7 @@ class Nd30Document:
         (TM. ỦY BAN NHÂN DÂN), position, a note such as "(Đã ký)", then the name."""
         self.paragraph("")
         table = self._doc.add_table(rows=1, cols=2)
+        self._widths(table, (8.0, 8.0))
         left, right = table.rows[0].cells
         left.paragraphs[0].text = ""
         right.paragraphs[0].text = ""
