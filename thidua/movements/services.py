@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import RoleAssignment
 from thidua.accounts.permissions import ROLE_PERMISSIONS, Permission
+from thidua.core import uploads
 from thidua.core.concurrency import save_versioned
 from thidua.core.errors import DomainError, PermissionDenied, refusal
 from thidua.core.events import record_event, snapshot
@@ -65,12 +66,8 @@ from thidua.org.domain.reasons import Reason
 from thidua.org.models import Cluster, ClusterMember, Person, Unit
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024  # a sanity bound on uploads, not a legal figure
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
-DOCUMENT_TYPES = {
-    "application/pdf",
-    "application/msword",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
+PHOTO_TYPES = uploads.PHOTO
+DOCUMENT_TYPES = uploads.DOCUMENT
 
 
 def _require(actor: Any, permission: Permission, unit: Unit | None) -> None:
@@ -100,15 +97,21 @@ def _event(actor: Any, action: str, obj: Any, path: str, before: Any, after: Any
     record_event(actor=actor, action=action, obj=obj, unit_path=path, before=before, after=after)
 
 
-def _check_upload(upload: UploadedFile | None, allowed: set[str], field_name: str) -> list[Reason]:
+def _check_upload(
+    upload: UploadedFile | None, allowed: frozenset[str], field_name: str
+) -> list[Reason]:
+    """The file's kind is read from its first bytes, never from its name or the browser."""
     if upload is None:
         return []
-    reasons = []
-    if upload.size is not None and upload.size > MAX_PHOTO_BYTES:
-        reasons.append(Reason("FILE_TOO_LARGE", "Tệp quá lớn (tối đa 10 MB).", "", field_name))
-    if (upload.content_type or "") not in allowed:
-        reasons.append(Reason("FILE_TYPE", "Loại tệp không được chấp nhận.", "", field_name))
-    return reasons
+    return uploads.upload_reasons(
+        uploads.read_head(upload),
+        upload.size or 0,
+        accepted=allowed,
+        field=field_name,
+        max_bytes=MAX_PHOTO_BYTES,
+        type_message="Loại tệp không được chấp nhận.",
+        declared=upload.content_type or "",
+    )
 
 
 # ------------------------------------------------------------------------------ movements

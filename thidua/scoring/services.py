@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import RoleAssignment
 from thidua.accounts.permissions import ROLE_PERMISSIONS, Permission
+from thidua.core import uploads
 from thidua.core.concurrency import save_versioned
 from thidua.core.errors import DomainError, NotFound, PermissionDenied, refusal
 from thidua.core.events import record_event, snapshot
@@ -57,14 +58,7 @@ from thidua.scoring.models import (
 )
 
 MAX_FILE_BYTES = 10 * 1024 * 1024  # a sanity bound on uploads, not a legal figure
-EVIDENCE_TYPES = {
-    "image/jpeg",
-    "image/png",
-    "image/webp",
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+EVIDENCE_TYPES = uploads.PHOTO | uploads.DOCUMENT | {uploads.XLSX}
 VALUE_LIMIT = Decimal(10) ** 12  # the value columns hold 16 digits, 4 after the point
 REMINDER_DUE = "scoring.progress_due"
 REMINDER_OVERDUE = "scoring.progress_overdue"
@@ -93,19 +87,16 @@ def _event(actor: Any, action: str, obj: Any, path: str, before: Any, after: Any
 
 
 def _check_file(upload: UploadedFile, field_name: str) -> list[Reason]:
-    reasons = []
-    if upload.size is not None and upload.size > MAX_FILE_BYTES:
-        reasons.append(Reason("FILE_TOO_LARGE", "Tệp quá lớn (tối đa 10 MB).", "", field_name))
-    if (upload.content_type or "") not in EVIDENCE_TYPES:
-        reasons.append(
-            Reason(
-                "FILE_TYPE",
-                "Loại tệp không được chấp nhận (ảnh, PDF, Word hoặc Excel).",
-                "",
-                field_name,
-            )
-        )
-    return reasons
+    """The file's kind is read from its first bytes, never from its name or the browser."""
+    return uploads.upload_reasons(
+        uploads.read_head(upload),
+        upload.size or 0,
+        accepted=EVIDENCE_TYPES,
+        field=field_name,
+        max_bytes=MAX_FILE_BYTES,
+        type_message="Loại tệp không được chấp nhận (ảnh, PDF, Word hoặc Excel).",
+        declared=upload.content_type or "",
+    )
 
 
 def _check_value(value: Decimal, field_name: str = "value") -> list[Reason]:

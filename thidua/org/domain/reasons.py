@@ -1,15 +1,5 @@
-"""The reason type every org rule returns."""
+"""The reason type every org rule returns (defined once in core)."""
 
-from __future__ import annotations
+from thidua.core.reasons import Reason
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why an input was refused: a stable code, a Vietnamese message, the legal basis."""
-
-    code: str
-    message: str
-    basis: str = ""
-    field: str = ""
+__all__ = ["Reason"]
