@@ -179,7 +179,10 @@ def forecast(
             for step in steps:
                 best = step.apply(best, year)
             stuck = {check.code for check in ask(best).checks if not check.passed}
-            blocking = tuple(c for c in now.checks if not c.passed and c.code in stuck)
+            failed = tuple(c for c in now.checks if not c.passed)
+            # When only every open step at once would do (more than MAX_STEPS, or steps that
+            # are not attainable together), no check is stuck: all of today's failures block.
+            blocking = tuple(c for c in failed if c.code in stuck) or failed
         results.append(Forecast(code, definition.name_vi, year, now, found, blocking))
     return tuple(results)
 

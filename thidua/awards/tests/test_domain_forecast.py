@@ -466,3 +466,19 @@ def test_forecast_answers_are_consistent(record: SubjectRecord) -> None:
             assert result.blocking
             assert all(not check.passed for check in result.blocking)
             assert result.summary.startswith("Chưa thể đủ điều kiện")
+
+
+def test_a_rung_only_every_step_together_would_reach_is_blocked_with_todays_failures() -> None:
+    # given (found by hypothesis) a person with one CSTĐ tỉnh in 2023 and nothing else: CSTĐ
+    # toàn quốc would need more achievements this year than one forecast may suggest
+    record = SubjectRecord(
+        kind=SubjectKind.INDIVIDUAL,
+        awards=(AwardRecord(code="CSTDBT", year=2023, category=AwardCategory.CONG_TRANG),),
+    )
+    # when
+    result = run(record, awards=["CSTDTQ"])["CSTDTQ"]
+    # then it is not reachable, and the reasons say why
+    assert result.steps is None
+    assert result.blocking
+    assert all(not check.passed for check in result.blocking)
+    assert result.summary.startswith("Chưa thể đủ điều kiện")
