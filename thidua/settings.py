@@ -95,7 +95,10 @@ INSTALLED_APPS = [
     "thidua.nominations",
     "thidua.council",
     "thidua.decisions",
+    "thidua.reports",
+    "thidua.exemplars",
     "thidua.interchange",
+    "thidua.bench",
 ]
 
 MIDDLEWARE = [

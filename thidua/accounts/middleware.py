@@ -10,7 +10,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
-_ALLOWED_PREFIXES = ("/static/", "/verify/", "/public/", "/healthz", "/api/v1/eligibility/")
+_ALLOWED_PREFIXES = (
+    "/static/",
+    "/verify/",
+    "/public/",
+    "/models/",
+    "/healthz",
+    "/api/v1/eligibility/",
+)
 
 
 class RequireTwoFactorMiddleware:

@@ -42,6 +42,10 @@ class Permission(StrEnum):
     SIGN_DECISIONS = "decisions.sign"
     # Bulk import and the lossless archive.
     IMPORT_DATA = "interchange.import"
+    # Reports: dashboards, statistics and the statutory forms over one's units.
+    VIEW_REPORTS = "reports.view"
+    # Exemplary models: suggest, keep case files, track stages, replication and conferences.
+    MANAGE_EXEMPLARS = "exemplars.manage"
 
 
 # The system administrator manages everything except what the law gives to a person: casting a
@@ -67,6 +71,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_COUNCIL,
             Permission.PREPARE_DECISIONS,
             Permission.IMPORT_DATA,
+            Permission.VIEW_REPORTS,
+            Permission.MANAGE_EXEMPLARS,
         }
     ),
     Role.UNIT_FOCAL: frozenset(
@@ -77,6 +83,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.MANAGE_AWARD_RECORDS,
             Permission.FILE_NOMINATIONS,
             Permission.IMPORT_DATA,
+            Permission.VIEW_REPORTS,
         }
     ),
     Role.CLUSTER_LEADER: frozenset(
@@ -86,6 +93,6 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.COUNCIL_SECRETARY: frozenset(
         {Permission.VIEW, Permission.MANAGE_COUNCIL, Permission.PREPARE_DECISIONS}
     ),
-    Role.SIGNER: frozenset({Permission.VIEW, Permission.SIGN_DECISIONS}),
+    Role.SIGNER: frozenset({Permission.VIEW, Permission.SIGN_DECISIONS, Permission.VIEW_REPORTS}),
     Role.VIEWER: frozenset({Permission.VIEW}),
 }
