@@ -6,3 +6,4 @@ class ExemplarsConfig(AppConfig):
     name = "thidua.exemplars"
     label = "exemplars"
     verbose_name = _("Exemplary models")
+    demo_loader = "thidua.exemplars.demo.load_demo"
