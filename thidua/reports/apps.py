@@ -6,3 +6,4 @@ class ReportsConfig(AppConfig):
     name = "thidua.reports"
     label = "reports"
     verbose_name = _("Reports and statistics")
+    demo_loader = "thidua.reports.demo.load_demo"
