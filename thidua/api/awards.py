@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
+from ninja.params import P, QueryEx
 
 from thidua.awards import queries, services
 from thidua.awards.choices import Category
@@ -226,6 +227,29 @@ def unit_history(request: HttpRequest, unit_id: int):
         ],
         "ratings": [{"year": r.year, "rating": r.rating} for r in unit.annualrating_set.all()],
     }
+
+
+class RecordPageOut(Schema):
+    items: list[AwardRecordOut]
+    next: str = Field(description="Cursor of the next page (pass as `after`); empty at the end.")
+
+
+@router.get("/records", response=RecordPageOut)
+def search_records(
+    request: HttpRequest,
+    unit: QueryEx[int | None, P(ge=1, le=2**63 - 1)] = None,
+    year: QueryEx[int | None, P(ge=1900, le=2100)] = None,
+    award: QueryEx[str, P(max_length=20, pattern=r"^[A-Za-z0-9_]*$")] = "",
+    kind: QueryEx[str, P(max_length=20, pattern=r"^[a-z_]*$")] = "",
+    level: QueryEx[str, P(max_length=20, pattern=r"^[a-z_]*$")] = "",
+    after: QueryEx[str, P(max_length=40, pattern=r"^[0-9|]*$")] = "",
+):
+    """The award history in the caller's scope, newest first, 50 per page: `unit` reaches its
+    subtree and the units it succeeded (lineage)."""
+    subject = get_unit_for_user(request.user, unit) if unit is not None else None
+    filters = queries.RecordFilters(subject, year, award.upper(), kind, level)
+    rows, cursor = queries.search_records(request.user, filters, after=after)
+    return {"items": [_record_out(row) for row in rows], "next": cursor}
 
 
 @router.post("/records", response={201: AwardRecordOut})

@@ -9,6 +9,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.choices import (
+    AwardKind,
+    AwardLevel,
     Category,
     DisciplineLevel,
     InitiativeKind,
@@ -258,3 +260,24 @@ class QuotaRuleForm(StyledForm):
         types = AwardType.objects.all()
         field_of(self, "award_type").queryset = types
         field_of(self, "base_award_type").queryset = types
+
+
+class RecordSearchForm(StyledForm):
+    """Filters of the award-history search (GET). Bad values are simply not applied."""
+
+    unit = forms.IntegerField(
+        label=_("Unit (with the units it succeeded)"), required=False, min_value=1
+    )
+    year = year_field(required=False)
+    award = forms.ModelChoiceField(
+        label=_("Award"),
+        queryset=AwardType.objects.all(),
+        to_field_name="code",
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("", "—"), *AwardKind.choices], required=False
+    )
+    level = forms.ChoiceField(
+        label=_("Level"), choices=[("", "—"), *AwardLevel.choices], required=False
+    )

@@ -251,6 +251,8 @@ class AwardRecord(SubjectModel):
             models.Index(fields=["person", "year"], name="awards_record_person_idx"),
             models.Index(fields=["unit", "year"], name="awards_record_unit_idx"),
             models.Index(fields=["award_type", "year"], name="awards_record_type_idx"),
+            # The history search pages newest first (year, then id) over a wide scope.
+            models.Index(fields=["year", "id"], name="awards_record_year_idx"),
         ]
 
     def __str__(self) -> str:

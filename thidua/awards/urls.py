@@ -27,6 +27,7 @@ urlpatterns = [
     path("base-salary/", views.base_salary, name="base_salary"),
     path("quotas/", views.quotas, name="quotas"),
     path("integrity/", views.integrity, name="integrity"),
+    path("records/", views.record_list, name="record_list"),
     path("people/<int:pk>/", views.person_profile, name="person_profile"),
     path("units/<int:pk>/", views.unit_profile, name="unit_profile"),
     path("<subject:kind>/<int:pk>/awards/new/", views.award_create, name="award_create"),

@@ -43,6 +43,7 @@ from thidua.awards.forms import (
     ParameterForm,
     QuotaRuleForm,
     RatingForm,
+    RecordSearchForm,
     RevokeForm,
 )
 from thidua.awards.models import (
@@ -740,3 +741,39 @@ def integrity(request: HttpRequest) -> HttpResponse:
         "years": range(_today().year, _today().year - 10, -1),
     }
     return render_page(request, "awards/integrity.html", context)
+
+
+# ------------------------------------------------------------------------ history search
+
+
+@login_required
+def record_list(request: HttpRequest) -> HttpResponse:
+    """The award history of the user's scope, filtered by unit (with its predecessors), year,
+    award, kind and level; keyset-paginated ("Show more" loads the next page with htmx)."""
+    form = RecordSearchForm(request.GET or None)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    unit = get_unit_for_user(request.user, data["unit"]) if data.get("unit") else None
+    award = data.get("award")
+    filters = queries.RecordFilters(
+        unit=unit,
+        year=data.get("year"),
+        award=award.code if award else "",
+        kind=data.get("kind") or "",
+        level=data.get("level") or "",
+    )
+    records, next_cursor = queries.search_records(
+        request.user, filters, after=request.GET.get("after", "")
+    )
+    query = request.GET.copy()
+    query.pop("after", None)
+    context = {
+        "form": form,
+        "unit": unit,
+        "records": records,
+        "next_cursor": next_cursor,
+        "query": query.urlencode(),
+    }
+    return render_page(
+        request, "awards/record_list.html", context, "awards/partials/record_rows.html"
+    )

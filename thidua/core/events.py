@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -104,6 +104,47 @@ def record_event(
         head.last_hash = event.hash
         head.save(update_fields=["last_hash"])
     return event
+
+
+def record_events(
+    *,
+    actor: Any,
+    action: str,
+    items: Sequence[tuple[models.Model, str, Mapping[str, Any] | None]],
+) -> list[Event]:
+    """Append one event per (object, unit path, after) in one go: the chain head is locked
+    once and the rows are inserted together (bulk commands such as a large import). The chain
+    is the same as `record_event` called for each item in turn."""
+    if not items:
+        return []
+    actor_user = actor if getattr(actor, "is_authenticated", False) else None
+    actor_name = actor_user.get_username() if actor_user else "hệ thống"
+    now = timezone.now()
+    events: list[Event] = []
+    with transaction.atomic():
+        head, _ = EventChainHead.objects.select_for_update().get_or_create(pk=1)
+        prev = head.last_hash
+        for obj, unit_path, after in items:
+            event = Event(
+                occurred_at=now,
+                actor=actor_user,
+                actor_name=actor_name,
+                action=action,
+                object_type=obj._meta.label_lower,
+                object_id=str(obj.pk),
+                object_repr=str(obj)[:300],
+                unit_path=unit_path,
+                before=None,
+                after=json.loads(json.dumps(_jsonable(after))) if after is not None else None,
+                comment="",
+                prev_hash=prev,
+            )
+            event.hash = prev = _digest(prev, _payload(event))
+            events.append(event)
+        Event.objects.bulk_create(events, batch_size=2000)
+        head.last_hash = prev
+        head.save(update_fields=["last_hash"])
+    return events
 
 
 @dataclass(frozen=True)

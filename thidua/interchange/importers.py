@@ -39,8 +39,20 @@ from thidua.org.models import Cluster, Person, Unit
 Choices = type[models.TextChoices]
 
 
+_CHOICE_TABLES: dict[tuple[Choices, tuple[tuple[str, str], ...]], dict[str, str]] = {}
+
+
 def choice_lookup(choices: Choices, extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Folded value, English label and Vietnamese label -> value (plus `extra` aliases)."""
+    """Folded value, English label and Vietnamese label -> value (plus `extra` aliases).
+    Built once per choice list (it is asked for on every row of a large sheet)."""
+    key = (choices, tuple(sorted((extra or {}).items())))
+    table = _CHOICE_TABLES.get(key)
+    if table is None:
+        table = _CHOICE_TABLES[key] = _build_choice_lookup(choices, extra)
+    return table
+
+
+def _build_choice_lookup(choices: Choices, extra: dict[str, str] | None) -> dict[str, str]:
     table: dict[str, str] = {}
     for value, label in choices.choices:
         table[fold(value)] = value
@@ -125,15 +137,35 @@ class Context:
         self.seen: dict[str, int] = {}
         self.planned_units: set[str] = set()
         self._units: dict[str, Unit | None] = {}
+        self._units_by_pk: dict[int, Unit] = {}
         self._people: dict[str, Person | None] = {}
         self._movements: dict[str, Movement | None] = {}
         self._awards: dict[str, AwardType | None] | None = None
+        self.people_batch = org_services.PersonBatch(actor)
+
+    def prime_people(self, national_ids: Iterable[str]) -> None:
+        """Look up, in one query, the people of these national IDs not looked up yet."""
+        wanted = {n for n in national_ids if n and n not in self._people}
+        if not wanted:
+            return
+        found = {
+            p.national_id: p
+            for p in Person.objects.select_related("unit").filter(national_id__in=wanted)
+        }
+        for number in wanted:
+            self._people[number] = found.get(number)
 
     def unit(self, code: str) -> Unit | None:
         key = clean_text(code).upper()
         if key not in self._units:
             self._units[key] = Unit.objects.filter(code=key).first()
         return self._units[key]
+
+    def unit_by_pk(self, pk: int) -> Unit:
+        """A unit already looked up by code (rows repeat the same few), else from the database."""
+        if len(self._units_by_pk) != len(self._units):
+            self._units_by_pk = {u.pk: u for u in self._units.values() if u is not None}
+        return self._units_by_pk.get(pk) or Unit.objects.get(pk=pk)
 
     def forget_unit(self, code: str) -> None:
         self._units.pop(clean_text(code).upper(), None)
@@ -283,6 +315,11 @@ class Kind:
     check_row: Callable[[Context, RowValues], dict[str, Any] | None]
     write_row: Callable[[Context, dict[str, Any]], Iterable[models.Model]]
     notes: tuple[str, ...] = field(default=())
+    # Large sheets: `prefetch` looks up a chunk of rows' references in a few queries before
+    # they are checked; `flush`, when set, writes what `write_row` queued (in bulk) and
+    # returns the new rows; such kinds write without a savepoint per row.
+    prefetch: Callable[[Context, Sequence[RowValues]], None] | None = None
+    flush: Callable[[Context], Iterable[models.Model]] | None = None
 
     @property
     def label(self) -> str:
@@ -481,7 +518,7 @@ def _check_person(ctx: Context, v: RowValues) -> dict[str, Any] | None:
 
 
 def _write_person(ctx: Context, p: dict[str, Any]) -> list[models.Model]:
-    unit = Unit.objects.get(pk=p["unit_id"])
+    unit = ctx.unit_by_pk(p["unit_id"])
     data = org_services.PersonData(
         full_name=p["full_name"],
         gender=p["gender"],
@@ -490,15 +527,26 @@ def _write_person(ctx: Context, p: dict[str, Any]) -> list[models.Model]:
         national_id=p["national_id"],
         civil_servant_code=p["civil_servant_code"],
     )
-    person = org_services.create_person(
+    org_services.create_person(
         ctx.actor,
         data,
         unit=unit,
         position=p["position"],
         is_direct_worker=p["is_direct_worker"],
         since=p["since"],
+        batch=ctx.people_batch,
     )
-    return [person, *person.memberships.all()]
+    return []  # written by `_flush_people`
+
+
+def _prefetch_national_ids(ctx: Context, rows: Sequence[RowValues]) -> None:
+    numbers = [v.digits("national_id") for v in rows]
+    ctx.prime_people(numbers)
+    ctx.people_batch.prefetch(numbers)
+
+
+def _flush_people(ctx: Context) -> list[models.Model]:
+    return list(ctx.people_batch.flush())
 
 
 # ------------------------------------------------------------------------------ clusters
@@ -887,6 +935,8 @@ KINDS: dict[str, Kind] = {
         ),
         _check_person,
         _write_person,
+        prefetch=_prefetch_national_ids,
+        flush=_flush_people,
     ),
     ImportKind.CLUSTERS: Kind(
         ImportKind.CLUSTERS,

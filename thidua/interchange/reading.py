@@ -14,6 +14,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,15 @@ class SheetRow:
         return all(c.value in (None, "") for c in self.cells)
 
 
+@lru_cache(maxsize=65_536)
+def _decode(value: str) -> str:
+    # Names, units and positions repeat down a sheet: detect and decode each text once.
+    return to_unicode(value, multiline=False)
+
+
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        return to_unicode(value, multiline=False)
+        return _decode(value)
     return value
 
 

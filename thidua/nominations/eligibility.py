@@ -58,3 +58,32 @@ def evaluate(
     result = result_to_json(check_eligibility(query, packaged.load_catalogue(), parameters))
     result["checked_at"] = now.isoformat()
     return result
+
+
+def evaluate_nominees(nominees: list[Any], today: date, now: datetime) -> dict[int, dict[str, Any]]:
+    """`evaluate` for many nominees: people's histories are read in bulk (a fixed number of
+    queries per year, see `awards.queries.people_records`); units and households one by one."""
+    from thidua.awards.queries import people_records
+
+    by_year: dict[int, list[int]] = {}
+    for nominee in nominees:
+        if nominee.person_id is not None:
+            by_year.setdefault(nominee.year, []).append(nominee.person_id)
+    records = {year: people_records(ids, year) for year, ids in by_year.items()}
+    try:
+        parameters = select_rule_set(packaged.current_parameter_sets(), today)
+    except LookupError:
+        parameters = None
+    catalogue = packaged.load_catalogue()
+    results: dict[int, dict[str, Any]] = {}
+    for nominee in nominees:
+        code = nominee.award_type.code
+        record = records.get(nominee.year, {}).get(nominee.person_id)
+        if parameters is None or record is None:
+            results[nominee.pk] = evaluate(nominee.subject, code, nominee.year, today, now)
+            continue
+        query = EligibilityQuery(code, nominee.year, today, record)
+        result = result_to_json(check_eligibility(query, catalogue, parameters))
+        result["checked_at"] = now.isoformat()
+        results[nominee.pk] = result
+    return results

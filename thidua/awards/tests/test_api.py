@@ -36,6 +36,8 @@ def _revocable(world):
 
 CASES = [
     Case("api:list_catalogue", expect=EVERYONE, api=True),
+    Case("api:search_records", expect=EVERYONE, api=True),
+    Case("api:search_records", expect=EVERYONE, query="?year=2024&award=LDTT", api=True),
     Case("api:person_history", lambda w: [w.person_a.pk], SEE_UNIT_A, api=True),
     Case("api:person_forecast", lambda w: [w.person_a.pk], SEE_UNIT_A, api=True),
     Case("api:unit_history", lambda w: [w.unit_a.pk], SEE_UNIT_A, api=True),

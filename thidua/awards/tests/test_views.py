@@ -124,6 +124,9 @@ CASES = [
     Case("awards:quotas", expect=MOVEMENT_MANAGERS, method="post", data=lambda w: {}),
     Case("awards:integrity", expect=EVERYONE),
     Case("awards:integrity", expect=EVERYONE, query="?year=2024"),
+    # The award-history search: everyone logged in (the outsider's list is empty).
+    Case("awards:record_list", expect=EVERYONE),
+    Case("awards:record_list", expect=EVERYONE, query="?year=abc&award=NOPE&unit=-1&after=x"),
     Case("awards:person_profile", lambda w: [w.person_a.pk], SEE_A),
     Case("awards:person_profile", lambda w: [w.person_b.pk], SEE_B),
     Case("awards:unit_profile", lambda w: [w.unit_a.pk], SEE_A),
