@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export THIDUA_DEBUG ?= 1
 
 .PHONY: run install serve demo test lint types layers migrations-check pytest pytest-pg \
-        messages schema clean worker
+        messages schema clean worker loadtest bench bench-pg bench-quick
 
 run: install ## Install, migrate, load the demo once, serve on http://127.0.0.1:8000
 	$(THIDUA) migrate --noinput
@@ -37,8 +37,11 @@ locale/vi/LC_MESSAGES/django.mo: locale/vi/LC_MESSAGES/django.po $(STAMP)
 serve: install
 	$(THIDUA) runserver 127.0.0.1:8000
 
-worker: install ## Run the background worker (large imports)
-	$(THIDUA) db_worker
+worker: install ## Run the background worker (imports); recovers tasks a killed worker left
+	$(THIDUA) db_worker --no-reload
+
+loadtest: install ## 200 users for 5 minutes against gunicorn + PostgreSQL (LOADTEST_DATABASE_URL)
+	loadtest/run.sh
 
 demo: install
 	$(THIDUA) migrate --noinput
@@ -73,6 +76,30 @@ messages: ## Re-extract translatable strings into locale/vi (then translate the 
 
 schema: install ## Regenerate the committed OpenAPI schema
 	$(BIN)/python -m thidua.manage export_openapi_schema --api thidua.api.base.api --indent 2 --sorted > schema/openapi.json
+
+# Benchmarks (docs/performance.md): their own databases, never the dev one; production
+# settings on loopback. Results: bench/results.json and bench/RESULTS.md.
+BENCH_ENV := THIDUA_DEBUG=0 THIDUA_SSL_REDIRECT=0 THIDUA_SECURE_COOKIES=0 \
+	THIDUA_ALLOWED_HOSTS=127.0.0.1,localhost,testserver \
+	THIDUA_SECRET_KEY=bench-only-secret-key-not-for-production-0123456789abcdef
+THIDUA_BENCH_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/thidua_bench
+
+bench: install ## Benchmarks at province scale on SQLite (var/bench.sqlite3)
+	$(BENCH_ENV) THIDUA_DATABASE_URL= THIDUA_SQLITE_PATH=var/bench.sqlite3 \
+		$(THIDUA) bench run --scale province $(ARGS)
+
+bench-pg: install ## Benchmarks at province scale on PostgreSQL (THIDUA_BENCH_DATABASE_URL)
+	@$(BIN)/python -c "import psycopg, sys; u = sys.argv[1]; \
+	c = psycopg.connect(u.rsplit('/', 1)[0] + '/postgres', autocommit=True); \
+	n = u.rsplit('/', 1)[1]; \
+	c.execute('SELECT 1 FROM pg_database WHERE datname = %s', [n]).fetchone() \
+	or c.execute('CREATE DATABASE \"' + n + '\"')" "$(THIDUA_BENCH_DATABASE_URL)"
+	$(BENCH_ENV) THIDUA_DATABASE_URL="$(THIDUA_BENCH_DATABASE_URL)" \
+		$(THIDUA) bench run --scale province $(ARGS)
+
+bench-quick: install ## Small-scale benchmarks (CI, report only; under two minutes)
+	$(BENCH_ENV) THIDUA_DATABASE_URL= THIDUA_SQLITE_PATH=var/bench-quick.sqlite3 \
+		$(THIDUA) bench run --quick $(ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -164,7 +164,11 @@ def request_schema(method: str, path: str) -> dict[str, Any] | None:
     body = SCHEMA["paths"][path][method].get("requestBody")
     if body is None:
         return None
-    return resolve(body["content"]["application/json"]["schema"])
+    # A multipart operation (a file upload) gets the same hostile JSON bodies: they must be
+    # refused as unreadable input, never answered with a server error.
+    content = body["content"]
+    media = content.get("application/json") or next(iter(content.values()))
+    return resolve(media["schema"])
 
 
 def base(schema: dict[str, Any], ctx: Context, name: str = "") -> Any:

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
@@ -99,9 +100,12 @@ INSTALLED_APPS = [
     "thidua.exemplars",
     "thidua.interchange",
     "thidua.bench",
+    # After thidua.interchange, so that its `db_worker` (recovery first) wins over the package's.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    "thidua.core.monitoring.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "thidua.core.middleware.LanguageMiddleware",
@@ -114,10 +118,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "thidua.core.idempotency.IdempotencyMiddleware",
 ]
 
-# Background work (imports): django-tasks, queued in the database and run by `thidua db_worker`.
-TASKS = {"default": {"BACKEND": "thidua.interchange.worker.DatabaseBackend"}}
+# Background work (imports): django-tasks, queued in the database (django-tasks-db) and run by
+# `thidua db_worker` (thidua/interchange/worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 ROOT_URLCONF = "thidua.urls"
 WSGI_APPLICATION = "thidua.wsgi.application"
@@ -143,7 +150,14 @@ TEMPLATES = [
 def _database_from_url(url: str) -> dict[str, object]:
     import dj_database_url
 
-    config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
+    # Persistent connections (THIDUA_DB_CONN_MAX_AGE seconds, 0 = one per request), checked
+    # before each request reuses them: after a PostgreSQL restart or a killed backend the next
+    # request opens a fresh connection instead of failing.
+    config: dict[str, object] = dict(
+        dj_database_url.parse(
+            url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+    )
     if str(config.get("ENGINE", "")).endswith("sqlite3"):
         config["OPTIONS"] = _SQLITE_OPTIONS
     return config
@@ -207,16 +221,73 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 REQUIRE_TWO_FACTOR = env_bool("REQUIRE_2FA", default=True)
 OTP_TOTP_ISSUER = "thidua"
 
+# --- Security (issue 10; docs/security.md) -------------------------------------------------
+# Production (THIDUA_DEBUG off) is HTTPS-only: secure cookies, HSTS for a year, HTTP redirected to
+# HTTPS. Behind a TLS-terminating proxy set THIDUA_BEHIND_PROXY=1 so Django sees the scheme.
+# `thidua check --deploy --fail-level WARNING` is clean with the production environment
+# (tests/security/test_settings_deploy.py).
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 3600
 SESSION_COOKIE_SECURE = not DEBUG and env_bool("SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", default=not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("SSL_REDIRECT", default=not DEBUG)
+# The health check answers plain HTTP inside the private network (load balancers probe it).
+SECURE_REDIRECT_EXEMPT = [r"^healthz", r"^metrics"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY") else None
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own origin, no
+# inline script or style (static/thidua/app.js replaces inline handlers), no framing.
+# QR codes are data: images. tests/security/test_csp.py scans the templates.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+
+# Idempotency-Key on API writes (thidua/core/idempotency.py): a repeated request with the same
+# key and body gets the stored response instead of running again; keys live this long.
+IDEMPOTENCY_KEY_TTL_HOURS = env_int("IDEMPOTENCY_KEY_TTL_HOURS", 24)
+IDEMPOTENCY_PATH_PREFIX = "/api/v1/"
+# How the middleware recognises a Bearer token before the API does (core imports no app).
+IDEMPOTENCY_TOKEN_USER = "thidua.accounts.services.user_for_api_key"
+
+# Optional single sign-on (OpenID Connect, mozilla-django-oidc): on only when the provider is
+# configured. An OIDC login maps to an existing thidua user (by e-mail, then user name) and
+# never creates users or roles (thidua/core/security_oidc.py).
+OIDC_RP_CLIENT_ID = env_str("OIDC_CLIENT_ID")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_SIGN_ALGO", "RS256")
+    OIDC_CREATE_USER = False
+    AUTHENTICATION_BACKENDS = [
+        *AUTHENTICATION_BACKENDS,
+        "thidua.core.security_oidc.ExistingUserOIDCBackend",
+    ]
+# --- end of security block -------------------------------------------------------------------
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -255,3 +326,8 @@ LOGGING = {
     # layout") speak only when something is wrong.
     "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
 }
+
+# Monitoring: /metrics answers only a scraper sending "Authorization: Bearer <token>" (absent
+# when unset); /healthz says "degraded" when a task has waited this long for a worker.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+QUEUE_STALE_SECONDS = env_int("QUEUE_STALE_SECONDS", 600)

@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from thidua.api.urls import api
-from thidua.core.views import healthz
+from thidua.core.views import healthz, metrics
 from thidua.org import views as org_views
 
 urlpatterns = [
@@ -24,6 +24,7 @@ urlpatterns = [
     path("public/", include("thidua.nominations.public_urls")),
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 
@@ -31,3 +32,6 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
+
+if settings.OIDC_ENABLED:  # optional single sign-on (docs/security.md)
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -16,6 +16,7 @@ _ALLOWED_PREFIXES = (
     "/public/",
     "/models/",
     "/healthz",
+    "/metrics",
     "/api/v1/eligibility/",
 )
 

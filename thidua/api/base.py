@@ -25,7 +25,12 @@ class TokenAuth(HttpBearer):
 api = NinjaAPI(
     title="thidua API",
     version="1",
-    description="API của hệ thống thi đua, khen thưởng (thidua). Xác thực bằng Bearer token.",
+    description=(
+        "API của hệ thống thi đua, khen thưởng (thidua). Xác thực bằng Bearer token. "
+        "Các thao tác ghi (POST, PUT, PATCH, DELETE) nhận header Idempotency-Key: gửi lại "
+        "cùng khóa và cùng nội dung trả về đúng phản hồi lần đầu mà không thực hiện lại; "
+        "cùng khóa với nội dung khác bị từ chối (422); khóa hết hạn sau 24 giờ."
+    ),
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
 )

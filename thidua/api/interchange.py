@@ -1,11 +1,12 @@
-"""API of the interchange app: import jobs (read, commit a checked dry run, undo)."""
+"""API of the interchange app: import jobs (upload, read, commit a checked dry run, undo)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from thidua.accounts.permissions import Permission
 from thidua.core.errors import PermissionDenied
@@ -55,6 +56,21 @@ def _job(request: HttpRequest, job_id: int) -> ImportJob:
 def list_jobs(request: HttpRequest) -> list[ImportJob]:
     _require(request)
     return list(services.visible_jobs(request.user)[:100])
+
+
+@router.post("/jobs", response={201: JobOut})
+def start_job(
+    request: HttpRequest,
+    kind: Form[str],
+    file: File[UploadedFile],
+    dry_run: Form[bool] = True,
+) -> Status:
+    """Upload a sheet (multipart: `kind`, `file`, `dry_run`). A dry run by default: the job
+    comes back with every bad row; commit it with `/jobs/{id}/commit`. Large files go to the
+    worker: poll `/jobs/{id}` until its status is final."""
+    _require(request)
+    job = services.start_import(request.user, kind=kind, upload=file, dry_run=dry_run)
+    return Status(201, services.enqueue(job))
 
 
 @router.get("/jobs/{job_id}", response=JobOut)

@@ -14,13 +14,17 @@ NAV = [
     ("nominations", _("Nominations"), "nominations:list"),
     ("council", _("Council"), "council:index"),
     ("decisions", _("Decisions"), "decisions:list"),
-    ("reports", _("Reports"), None),
+    ("reports", _("Reports"), "reports:index"),
 ]
+
+
+# Areas reached from another area's page: highlight that one in the navigation.
+SECTION_OF = {"exemplars": "reports"}
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
     section = ""
     match = getattr(request, "resolver_match", None)
     if match is not None and match.namespace:
-        section = match.namespace
+        section = SECTION_OF.get(match.namespace, match.namespace)
     return {"nav_items": NAV, "nav_section": section}

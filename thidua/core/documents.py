@@ -22,6 +22,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from thidua.core.security import xml_safe
+
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 FONT = "Times New Roman"
@@ -95,7 +97,7 @@ class Nd30Document:
         }
         p = cell.add_paragraph() if cell is not None else self._doc.add_paragraph()
         p.alignment = alignments[align]
-        run = p.add_run(text)
+        run = p.add_run(xml_safe(text))
         run.bold, run.italic = bold, italic
         run.font.size = Pt(size or self.font_size)
         run.font.name = FONT

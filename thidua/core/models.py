@@ -88,3 +88,40 @@ class EventChainHead(models.Model):
 
     def __str__(self) -> str:
         return self.last_hash
+
+
+class IdempotencyRecord(models.Model):
+    """The first response to an API write sent with an `Idempotency-Key` header.
+
+    A repeat of the same request (same user, key, method, path and body) gets this response
+    back instead of running the operation again; a different request under the same key is
+    refused. Rows expire after `IDEMPOTENCY_KEY_TTL_HOURS` (core.idempotency.purge_expired).
+    A row without `status_code` is a request still being processed.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    key = models.CharField(_("idempotency key"), max_length=255)
+    method = models.CharField(_("method"), max_length=10)
+    path = models.CharField(_("path"), max_length=2000)
+    request_hash = models.CharField(_("request hash"), max_length=64)
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
+    content_type = models.CharField(_("content type"), max_length=200, blank=True)
+    body = models.BinaryField(_("response body"), blank=True, default=b"")
+    created_at = models.DateTimeField(_("created at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("idempotency record")
+        verbose_name_plural = _("idempotency records")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "key"], name="%(app_label)s_%(class)s_one_per_user_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.method} {self.path} [{self.key}]"

@@ -63,7 +63,14 @@ def _invalid(message: str, field: str = "", code: str = "INVALID_INPUT") -> Doma
 
 
 def _lock_session(session: Session) -> Session:
-    return Session.objects.select_for_update().select_related("council__body").get(pk=session.pk)
+    # Only the session row, and FOR NO KEY UPDATE: a plain FOR UPDATE through select_related
+    # also locked the body's Unit row, which deadlocked against any transaction that held the
+    # event chain head and, at COMMIT, checked a foreign key to that unit (seen under load).
+    return (
+        Session.objects.select_for_update(no_key=True, of=("self",))
+        .select_related("council__body")
+        .get(pk=session.pk)
+    )
 
 
 def _require_status(session: Session, *allowed: str) -> None:

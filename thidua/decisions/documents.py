@@ -17,6 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from thidua.core.documents import QUOC_HIEU, TIEU_NGU, Nd30Document, date_line
+from thidua.core.text import clean_text
 from thidua.decisions.choices import LayoutKind
 from thidua.decisions.domain.layout import Position, positions_from
 from thidua.decisions.models import CertificateLayout, Decision, DecisionItem
@@ -223,8 +224,9 @@ def certificate_text(item: DecisionItem) -> CertificateText:
         heading=HEADINGS[LayoutKind(kind)],
         issuer_line=f"{(decision.signer_position or body.signer_position).upper()} {body.name.upper()}",
         award=item.award_type.name if kind == LayoutKind.TITLE else HEADINGS[LayoutKind(kind)],
-        recipient=subject_name(item),
-        detail=subject_line(item).removeprefix(subject_name(item)).lstrip(", "),
+        # clean_text: control characters from legacy or imported rows would print as boxes.
+        recipient=clean_text(subject_name(item)),
+        detail=clean_text(subject_line(item).removeprefix(subject_name(item)).lstrip(", ")),
         achievement=achievement,
         decision=f"Quyết định số {decision.number_text} ngày {decided}",
         date_line=date_line(body.place, decision.decided_on),

@@ -84,8 +84,9 @@ class Filters:
     text: str = ""
 
 
-def decision_rows(user: Any, filters: Filters, page: int = 1) -> tuple[list[Any], bool]:
-    """One bounded page of the user's decisions (newest first) and whether more follow."""
+def filtered_decisions(user: Any, filters: Filters) -> QuerySet[Decision]:
+    """The user's decisions matching the list filters, newest first, with their item count:
+    the list page shows one page of them, the export all."""
     rows = visible_decisions(user).select_related("body")
     if filters.status in DecisionStatus.values:
         rows = rows.filter(status=filters.status)
@@ -99,7 +100,12 @@ def decision_rows(user: Any, filters: Filters, page: int = 1) -> tuple[list[Any]
         rows = rows.filter(
             Q(summary__icontains=filters.text) | Q(number_text__icontains=filters.text)
         )
-    rows = rows.annotate(item_count=Count("items")).order_by("-decided_on", "-id")
+    return rows.annotate(item_count=Count("items")).order_by("-decided_on", "-id")
+
+
+def decision_rows(user: Any, filters: Filters, page: int = 1) -> tuple[list[Any], bool]:
+    """One bounded page of the user's decisions (newest first) and whether more follow."""
+    rows = filtered_decisions(user, filters)
     start = (max(page, 1) - 1) * PAGE_SIZE
     chunk = list(rows[start : start + PAGE_SIZE + 1])
     return chunk[:PAGE_SIZE], len(chunk) > PAGE_SIZE

@@ -25,10 +25,3 @@ class JobStatus(models.TextChoices):
     DONE = "done", _("Imported")
     FAILED = "failed", _("Failed, nothing written")
     UNDONE = "undone", _("Undone")
-
-
-class TaskStatus(models.TextChoices):
-    READY = "READY", _("Ready")
-    RUNNING = "RUNNING", _("Running")
-    SUCCESSFUL = "SUCCESSFUL", _("Successful")
-    FAILED = "FAILED", _("Failed")

@@ -19,7 +19,13 @@ def load_demo() -> dict[str, Any]:
     folder = Path(settings.BASE_DIR) / "var" / "samples"
     target = folder / "nhan-su-5000.xlsx"
     if target.exists():
-        return {"created": False, "message": ""}
+        # Nothing to load, but the officer still needs to know where the sample is.
+        return {
+            "created": False,
+            "message": "bảng tính mẫu để thử trang Nhập dữ liệu có tại {f}.".format(
+                f=target.relative_to(settings.BASE_DIR)
+            ),
+        }
     codes = list(
         Unit.objects.filter(kind__in=["commune", "ward"], valid_to__isnull=True)
         .order_by("path")

@@ -20,11 +20,20 @@ from django.utils import timezone
 
 from thidua.awards.queries import visible_records
 from thidua.core.text import fold
+from thidua.council.choices import SessionStatus
+from thidua.council.models import AgendaItem
+from thidua.council.queries import nominee_name, sessions_for
+from thidua.decisions.forms import FilterForm as DecisionFilterForm
+from thidua.decisions.queries import Filters as DecisionFilters
+from thidua.decisions.queries import filtered_decisions
 from thidua.interchange.domain.safety import neutralise
 from thidua.movements.forms import ListFilterForm
 from thidua.movements.queries import movement_page
+from thidua.nominations.forms import FilterForm as DossierFilterForm
+from thidua.nominations.queries import dossier_page
 from thidua.org import queries as org_queries
 from thidua.org.access import scope_for, visible_units
+from thidua.scoring.queries import visible_rankings
 
 Row = tuple[Any, ...]
 
@@ -149,6 +158,104 @@ def _awards(user: Any, params: Mapping[str, str]) -> Iterator[Row]:
         )
 
 
+def _int_param(params: Mapping[str, str], name: str) -> int | None:
+    raw = params.get(name, "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _dossiers(user: Any, params: Mapping[str, str]) -> Iterator[Row]:
+    form = DossierFilterForm(dict(params))
+    data = form.cleaned_data if form.is_valid() else {}
+    rows = dossier_page(
+        user,
+        box=data.get("box", ""),
+        year=data.get("year"),
+        status=data.get("status", ""),
+        limit=100_000,
+    )
+    for d in rows:
+        yield (
+            d.pk,
+            d.title,
+            d.get_kind_display(),
+            d.year,
+            d.proposing_unit.name,
+            d.receiving_unit.name if d.receiving_unit else "",
+            getattr(d, "nominee_count", 0),
+            d.get_status_display(),
+        )
+
+
+def _decisions(user: Any, params: Mapping[str, str]) -> Iterator[Row]:
+    form = DecisionFilterForm(dict(params))
+    data = form.cleaned_data if form.is_valid() else {}
+    filters = DecisionFilters(
+        status=data.get("status") or "", year=data.get("year"), text=data.get("q") or ""
+    )
+    for d in filtered_decisions(user, filters).iterator(chunk_size=2000):
+        yield (
+            d.number_text,
+            _d(d.decided_on),
+            str(d.body),
+            d.summary,
+            d.get_status_display(),
+            getattr(d, "item_count", 0),
+            d.signer_name,
+        )
+
+
+def _ranking(user: Any, params: Mapping[str, str]) -> Iterator[Row]:
+    """One cluster's ranking (`?ranking=<id>`): rank, unit, total, proposed award."""
+    pk = _int_param(params, "ranking")
+    board = visible_rankings(user).filter(pk=pk).first() if pk else None
+    if board is None:
+        return
+    for row in board.rows.select_related("unit").order_by("rank", "unit__sort_key"):
+        yield (
+            row.rank,
+            row.unit.code,
+            row.unit.name,
+            row.total,
+            row.peer_average if row.peer_average is not None else "",
+            "x" if row.leading else "",
+            row.award,
+            row.tie_note,
+        )
+
+
+def _council_results(user: Any, params: Mapping[str, str]) -> Iterator[Row]:
+    """Closed sessions' tallies (totals only: ballots are secret). `?session=<id>` narrows."""
+    sessions = sessions_for(user).filter(status=SessionStatus.CLOSED)
+    pk = _int_param(params, "session")
+    if pk:
+        sessions = sessions.filter(pk=pk)
+    items = (
+        AgendaItem.objects.filter(session__in=sessions)
+        .select_related(
+            "session",
+            "nominee__award_type",
+            "nominee__person",
+            "nominee__unit",
+            "nominee__household",
+        )
+        .order_by("-session__held_on", "session_id", "position", "id")
+    )
+    for item in items.iterator(chunk_size=2000):
+        yield (
+            item.session.title,
+            _d(item.session.held_on),
+            nominee_name(item.nominee),
+            item.nominee.award_type.name,
+            item.members,
+            item.present,
+            item.yes,
+            item.no,
+            item.abstain,
+            item.percent,
+            item.get_result_display(),
+        )
+
+
 EXPORTS: dict[str, ExportKind] = {
     "people": ExportKind(
         "people",
@@ -228,6 +335,68 @@ EXPORTS: dict[str, ExportKind] = {
             "Hủy bỏ",
         ),
         _awards,
+    ),
+    "dossiers": ExportKind(
+        "dossiers",
+        "Hồ sơ đề nghị khen thưởng",
+        (
+            "Số hồ sơ",
+            "Tên hồ sơ",
+            "Loại hồ sơ",
+            "Năm",
+            "Đơn vị trình",
+            "Đơn vị nhận",
+            "Số đối tượng",
+            "Trạng thái",
+        ),
+        _dossiers,
+    ),
+    "decisions": ExportKind(
+        "decisions",
+        "Quyết định khen thưởng",
+        (
+            "Số, ký hiệu",
+            "Ngày ký",
+            "Cơ quan ban hành",
+            "Trích yếu",
+            "Trạng thái",
+            "Số đối tượng",
+            "Người ký",
+        ),
+        _decisions,
+    ),
+    "ranking": ExportKind(
+        "ranking",
+        "Xếp hạng cụm, khối",
+        (
+            "Thứ hạng",
+            "Mã đơn vị",
+            "Đơn vị",
+            "Tổng điểm",
+            "Điểm chấm chéo",
+            "Dẫn đầu",
+            "Đề nghị khen thưởng",
+            "Ghi chú xếp hạng",
+        ),
+        _ranking,
+    ),
+    "council_results": ExportKind(
+        "council_results",
+        "Kết quả bỏ phiếu Hội đồng",
+        (
+            "Phiên họp",
+            "Ngày họp",
+            "Đối tượng",
+            "Hình thức khen thưởng",
+            "Số thành viên",
+            "Có mặt",
+            "Đồng ý",
+            "Không đồng ý",
+            "Không ý kiến",
+            "Tỷ lệ đồng ý (%)",
+            "Kết quả",
+        ),
+        _council_results,
     ),
 }
 

@@ -1,4 +1,4 @@
-"""Import records (who, when, which file, counts, status) and the background task queue."""
+"""Import records (who, when, which file, counts, status); the task queue is django-tasks-db's."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from thidua.core.models import VersionedModel
-from thidua.interchange.choices import ImportKind, JobStatus, TaskStatus
+from thidua.interchange.choices import ImportKind, JobStatus
 from thidua.org.models import Unit
 
 
@@ -71,30 +71,3 @@ class ImportJob(VersionedModel):
     @property
     def is_active(self) -> bool:
         return self.status in {JobStatus.QUEUED, JobStatus.RUNNING}
-
-
-class QueuedTask(models.Model):
-    """A django-tasks task waiting for (or run by) `thidua db_worker`: the database backend."""
-
-    task_path = models.CharField(_("task"), max_length=255)
-    args = models.JSONField(_("arguments"), default=list)
-    kwargs = models.JSONField(_("keyword arguments"), default=dict)
-    queue_name = models.CharField(_("queue"), max_length=100, default="default")
-    priority = models.IntegerField(_("priority"), default=0)
-    status = models.CharField(
-        _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.READY
-    )
-    enqueued_at = models.DateTimeField(_("enqueued at"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-    worker_id = models.CharField(_("worker"), max_length=64, blank=True)
-    error = models.TextField(_("error"), blank=True)
-
-    class Meta:
-        verbose_name = _("queued task")
-        verbose_name_plural = _("queued tasks")
-        ordering = ["-priority", "id"]
-        indexes = [models.Index(fields=["status", "priority", "id"], name="interchange_task_ready")]
-
-    def __str__(self) -> str:
-        return f"{self.task_path} ({self.status})"

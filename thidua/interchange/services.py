@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -33,7 +33,7 @@ from thidua.interchange.domain.report import Report, RowError
 from thidua.interchange.domain.safety import LIMITS, Refused, sniff
 from thidua.interchange.importers import Context, Kind, RowValues, get_kind
 from thidua.interchange.models import ImportJob
-from thidua.interchange.reading import open_sheet
+from thidua.interchange.reading import SheetRow, open_sheet
 from thidua.org.access import has_permission, scope_for
 from thidua.org.models import Unit
 
@@ -217,6 +217,24 @@ def read_progress(job: ImportJob) -> dict[str, Any]:
         return {}
 
 
+ROW_CHUNK = 1000  # rows checked together: their references are looked up in a few queries
+
+
+def _chunks(
+    rows: Iterable[SheetRow], kind: Kind, positions: dict[str, int]
+) -> Iterator[list[RowValues]]:
+    chunk: list[RowValues] = []
+    for row in rows:
+        if row.is_empty():
+            continue
+        chunk.append(RowValues(row, positions, kind.columns, LIMITS.max_cell_chars))
+        if len(chunk) >= ROW_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def execute(
     kind: Kind,
     path: Path,
@@ -226,8 +244,9 @@ def execute(
     on_progress: Callable[[str, int, int], None] = lambda phase, done, total: None,
     today: date | None = None,
 ) -> Outcome:
-    """Check every row; unless it is a dry run or a row is bad, write them all in one
-    transaction. Reads the file twice, row by row, so memory stays bounded."""
+    """Check every row; unless it is a dry run, write them in one transaction as they are
+    checked, and roll everything back if any row is bad (all or nothing). Reads the file
+    once, row by row, so memory stays bounded."""
     today = today or _today()
     report = Report()
     try:
@@ -236,21 +255,20 @@ def execute(
         report.problems += header_problems(match)
         if report.problems:
             return Outcome(report)
-        ctx = Context(actor, today)
-        total = estimate * (1 if dry_run else 2)
-        for row in rows:
-            if row.is_empty():
-                continue
-            report.rows += 1
-            values = RowValues(row, match.positions, kind.columns, LIMITS.max_cell_chars)
-            report.add(kind.check(ctx, values).errors)
-            if report.rows % PROGRESS_EVERY == 0:
-                on_progress("check", report.rows, total)
-        if report.rows == 0:
-            report.problems.append("Bảng tính không có dòng dữ liệu nào.")
-        if dry_run or not report.ok:
+        if dry_run:
+            ctx = Context(actor, today)
+            for chunk in _chunks(rows, kind, match.positions):
+                if kind.prefetch is not None:
+                    kind.prefetch(ctx, chunk)
+                for values in chunk:
+                    report.rows += 1
+                    report.add(kind.check(ctx, values).errors)
+                    if report.rows % PROGRESS_EVERY == 0:
+                        on_progress("check", report.rows, estimate)
+            if report.rows == 0:
+                report.problems.append("Bảng tính không có dòng dữ liệu nào.")
             return Outcome(report)
-        return _write(kind, path, actor, report, today, on_progress, total)
+        return _write(kind, rows, match.positions, actor, report, today, on_progress, estimate)
     except Refused as exc:
         report.problems.append(exc.message)
         return Outcome(report)
@@ -258,7 +276,8 @@ def execute(
 
 def _write(
     kind: Kind,
-    path: Path,
+    rows: Iterable[SheetRow],
+    positions: dict[str, int],
     actor: Any,
     report: Report,
     today: date,
@@ -266,36 +285,46 @@ def _write(
     total: int,
 ) -> Outcome:
     created: dict[str, list[int]] = {}
-    headings, rows, _ = open_sheet(path)
-    match = match_headers(headings, kind.columns)
     ctx = Context(actor, today)
-    written = 0
+
+    def keep(objects: Iterable[models.Model]) -> None:
+        for obj in objects:
+            created.setdefault(obj._meta.label_lower, []).append(obj.pk)
+
     try:
         with transaction.atomic():
-            for row in rows:
-                if row.is_empty():
-                    continue
-                values = RowValues(row, match.positions, kind.columns, LIMITS.max_cell_chars)
-                outcome = kind.check(ctx, values)
-                if outcome.errors or outcome.payload is None:
-                    report.add(outcome.errors)
-                    continue
-                try:
-                    with transaction.atomic():
-                        objects = list(kind.write_row(ctx, outcome.payload))
-                except DomainError as exc:
-                    report.add([RowError(row.number, "", exc.message)])
-                    continue
-                for obj in objects:
-                    created.setdefault(obj._meta.label_lower, []).append(obj.pk)
-                written += 1
-                if written % PROGRESS_EVERY == 0:
-                    on_progress("write", report.rows + written, total)
+            for chunk in _chunks(rows, kind, positions):
+                if kind.prefetch is not None:
+                    kind.prefetch(ctx, chunk)
+                for values in chunk:
+                    report.rows += 1
+                    outcome = kind.check(ctx, values)
+                    if outcome.errors or outcome.payload is None:
+                        report.add(outcome.errors)
+                        continue
+                    if not report.ok:
+                        continue  # the import is lost already: only collect the errors
+                    try:
+                        if kind.flush is not None:
+                            # Bulk kinds queue the row and refuse before writing anything.
+                            keep(kind.write_row(ctx, outcome.payload))
+                        else:
+                            with transaction.atomic():
+                                keep(kind.write_row(ctx, outcome.payload))
+                    except DomainError as exc:
+                        report.add([RowError(values.row.number, "", exc.message)])
+                        continue
+                    if report.rows % PROGRESS_EVERY == 0:
+                        on_progress("write", report.rows, total)
+                if kind.flush is not None and report.ok:
+                    keep(kind.flush(ctx))
+            if report.rows == 0:
+                report.problems.append("Bảng tính không có dòng dữ liệu nào.")
             if not report.ok:
                 raise _Rollback
     except _Rollback:
         return Outcome(report)
-    except Refused as exc:  # the file changed between the two passes
+    except DomainError as exc:  # a bulk write refused (e.g. a national ID taken meanwhile)
         report.problems.append(exc.message)
         return Outcome(report)
     return Outcome(report, created)

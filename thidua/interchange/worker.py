@@ -1,126 +1,84 @@
-"""A database backend for django-tasks, and the worker loop behind `thidua db_worker`.
+"""The background worker around django-tasks-db: queue health, recovery after a killed worker,
+and an in-process run of the queue (tests, `thidua db_worker --once`).
 
-django-tasks 0.12 ships only the immediate and dummy backends (its database backend became the
-separate `django-tasks-db` package). Until that package is a dependency, this small backend
-keeps the queue in `interchange.QueuedTask`: `task.enqueue()` writes a row, `thidua db_worker`
-claims rows one at a time and runs them. Swap `TASKS["default"]["BACKEND"]` to change it.
+The queue itself is the `django_tasks_db.DBTaskResult` table (`TASKS["default"]` is
+`django_tasks_db.DatabaseBackend`); `thidua db_worker` is the package's worker, preceded by
+`recover_interrupted()`. A worker killed half-way through an import leaves its task RUNNING and
+its `ImportJob` RUNNING; the import's transaction was never committed, so nothing of it is in
+the database. Once the job is stale (no progress for `services.STALE_AFTER`) the page offers
+"run again" (`services.retry_job`), and the next worker start marks the orphaned task FAILED.
 """
 
 from __future__ import annotations
 
-import logging
 import socket
-import time
-import traceback
 import uuid
 from datetime import timedelta
-from typing import Any
 
-from django.db import transaction
+from django.db import connection
 from django.utils import timezone
-from django.utils.module_loading import import_string
-from django_tasks.backends.base import BaseTaskBackend
-from django_tasks.base import Task, TaskResult, TaskResultStatus
-from django_tasks.exceptions import TaskResultDoesNotExist
+from django_tasks_db.management.commands import db_worker as package_worker
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
-from thidua.interchange.choices import TaskStatus
-from thidua.interchange.models import QueuedTask
+from thidua.core.monitoring import QueueHealth, queue_health
+from thidua.interchange.models import ImportJob
 
-logger = logging.getLogger(__name__)
+# The task whose rows carry an ImportJob id (kept as a string: importing tasks here would
+# import services, which imports this module's users).
+IMPORT_TASK_PATH = "thidua.interchange.tasks.run_import_task"
+# Any other task RUNNING this long is taken as abandoned by a killed worker.
+ABANDONED_AFTER = timedelta(hours=1)
 
 
-def _result(backend: str, row: QueuedTask, task: Task[Any, Any]) -> TaskResult[Any]:
-    return TaskResult(
-        task=task,
-        id=str(row.pk),
-        status=TaskResultStatus(row.status),
-        enqueued_at=row.enqueued_at,
-        started_at=row.started_at,
-        last_attempted_at=row.started_at,
-        finished_at=row.finished_at,
-        args=list(row.args),
-        kwargs=dict(row.kwargs),
-        backend=backend,
-        errors=[],
-        worker_ids=[row.worker_id] if row.worker_id else [],
+__all__ = ["QueueHealth", "WorkerLost", "queue_health", "recover_interrupted", "run_pending"]
+
+
+class WorkerLost(Exception):  # noqa: N818 - the name says what happened
+    """Recorded on a task whose worker process died while running it."""
+
+
+def _abandoned(row: DBTaskResult) -> bool:
+    from thidua.interchange import services
+
+    if row.task_path == IMPORT_TASK_PATH:
+        args = row.args_kwargs.get("args") or list(row.args_kwargs.get("kwargs", {}).values())
+        job = ImportJob.objects.filter(pk=args[0] if args else 0).first()
+        return job is None or not job.is_active or services.is_stale(job)
+    return row.started_at is None or row.started_at < timezone.now() - ABANDONED_AFTER
+
+
+def recover_interrupted() -> int:
+    """Mark FAILED the tasks left RUNNING by a worker that died (their import job is stale or
+    finished, or they are older than ABANDONED_AFTER). Their work was rolled back with the
+    killed process's transaction; the job itself is retried by the user (`retry_job`)."""
+    lost = [row for row in DBTaskResult.objects.running() if _abandoned(row)]
+    for row in lost:
+        row.set_failed(WorkerLost("Tiến trình xử lý nền đã dừng khi đang chạy tác vụ này."))
+    return len(lost)
+
+
+def run_pending(*, max_tasks: int | None = None) -> int:
+    """Run the waiting tasks in this process until the queue is empty; how many ran."""
+    worker = Worker(
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id=f"{socket.gethostname()[:40]}-{uuid.uuid4().hex[:8]}",
+        excluded_queue_names=[],
     )
-
-
-class DatabaseBackend(BaseTaskBackend):
-    supports_defer = False
-    supports_async_task = False
-    supports_get_result = True
-    supports_priority = True
-
-    def enqueue(self, task: Task[Any, Any], args: Any, kwargs: Any) -> TaskResult[Any]:
-        self.validate_task(task)
-        row = QueuedTask.objects.create(
-            task_path=task.module_path,
-            args=list(args),
-            kwargs=dict(kwargs),
-            queue_name=task.queue_name,
-            priority=task.priority,
-        )
-        return _result(self.alias, row, task)
-
-    def get_result(self, result_id: str) -> TaskResult[Any]:
-        row = QueuedTask.objects.filter(pk=int(result_id) if result_id.isdigit() else 0).first()
-        if row is None:
-            raise TaskResultDoesNotExist(result_id)
-        return _result(self.alias, row, import_string(row.task_path))
-
-
-def claim_next(worker_id: str) -> QueuedTask | None:
-    """Take the next ready task; a conditional UPDATE makes two workers never take the same."""
-    while True:
-        row = QueuedTask.objects.filter(status=TaskStatus.READY).order_by("-priority", "id").first()
-        if row is None:
-            return None
-        taken = QueuedTask.objects.filter(pk=row.pk, status=TaskStatus.READY).update(
-            status=TaskStatus.RUNNING, started_at=timezone.now(), worker_id=worker_id
-        )
-        if taken:
-            row.refresh_from_db()
-            return row
-
-
-def run_one(row: QueuedTask) -> bool:
-    """Run a claimed task; record success or the traceback. True when it succeeded."""
+    if not connection.in_atomic_block:
+        worker.run()
+        return worker._run_tasks
+    # Inside a caller's transaction (tests): the package's worker closes "old" connections
+    # between tasks, which would close this one, transaction and all. Keep it open.
+    saved = package_worker.close_old_connections
+    package_worker.close_old_connections = lambda **kwargs: None
     try:
-        task = import_string(row.task_path)
-        task.call(*row.args, **row.kwargs)
-    except Exception:  # noqa: BLE001 - a failing task is recorded, the worker goes on
-        logger.exception("Task %s failed", row.pk)
-        QueuedTask.objects.filter(pk=row.pk).update(
-            status=TaskStatus.FAILED, finished_at=timezone.now(), error=traceback.format_exc()
-        )
-        return False
-    QueuedTask.objects.filter(pk=row.pk).update(
-        status=TaskStatus.SUCCESSFUL, finished_at=timezone.now()
-    )
-    return True
-
-
-def requeue_abandoned(older_than_seconds: int = 3600) -> int:
-    """Tasks left RUNNING by a killed worker go back to the queue (their work rolled back)."""
-    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
-    with transaction.atomic():
-        return QueuedTask.objects.filter(status=TaskStatus.RUNNING, started_at__lt=cutoff).update(
-            status=TaskStatus.READY, worker_id=""
-        )
-
-
-def work(*, once: bool = False, interval: float = 1.0, max_tasks: int | None = None) -> int:
-    """The worker loop: run ready tasks until none is left (`once`) or forever."""
-    worker_id = f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}"
-    done = 0
-    while max_tasks is None or done < max_tasks:
-        row = claim_next(worker_id)
-        if row is None:
-            if once:
-                break
-            time.sleep(interval)
-            continue
-        run_one(row)
-        done += 1
-    return done
+        worker.run()
+    finally:
+        package_worker.close_old_connections = saved
+    return worker._run_tasks

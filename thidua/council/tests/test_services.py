@@ -322,8 +322,16 @@ def test_rule_falls_back_to_the_default(world, built):
 def test_two_people_closing_at_once_leave_one_result(world):
     if connection.vendor != "postgresql":
         pytest.skip("row locks are exercised on PostgreSQL (SQLite serialises writers)")
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from thidua.awards.reference import install_reference_data
     from thidua.council.tests.builders import build
 
+    # an earlier transactional test may have flushed what the data migrations installed
+    install_reference_data(lambda name: apps.get_model("awards", name))
+    import_module("thidua.council.migrations.0002_default_voting_rules").load(apps, None)
     built = build(world)
     open_all_present(world, built)
     for i in range(9):

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final, Literal
 
+from thidua.core.cells import neutralise  # noqa: F401  (re-exported: the export rule)
+
 FileKind = Literal["xlsx", "csv"]
 
 
@@ -103,14 +105,3 @@ def check_zip(entries: Sequence[ZipEntry], limits: Limits = LIMITS) -> None:
                 "Tệp .xlsx có thành phần nén bất thường (tỷ lệ nén quá cao, nghi “bom nén”); "
                 "không mở."
             )
-
-
-_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: object) -> object:
-    """A cell value that no spreadsheet will run as a formula: text starting with = + - @,
-    a tab or a carriage return gets a leading apostrophe. Numbers and dates pass through."""
-    if isinstance(value, str) and value.startswith(_TRIGGERS):
-        return "'" + value
-    return value

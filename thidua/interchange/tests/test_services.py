@@ -249,10 +249,11 @@ def test_only_holders_of_import_data_may_upload(world):
 
 
 def test_a_large_file_goes_to_the_database_worker_and_a_retry_runs_it_again(world, settings):
-    from thidua.interchange import worker
-    from thidua.interchange.models import QueuedTask
+    from django_tasks_db.models import DBTaskResult
 
-    settings.TASKS = {"default": {"BACKEND": "thidua.interchange.worker.DatabaseBackend"}}
+    from thidua.interchange import worker
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     clerk = world.users["unit_a_clerk"]
     job = services.start_import(
         clerk,
@@ -262,10 +263,12 @@ def test_a_large_file_goes_to_the_database_worker_and_a_retry_runs_it_again(worl
     )
     job = services.enqueue(job, inline=False)
     assert job.status == JobStatus.QUEUED
-    assert QueuedTask.objects.filter(status="READY").count() == 1
-    assert worker.work(once=True) == 1
+    assert DBTaskResult.objects.ready().count() == 1
+    assert worker.queue_health().ready == 1
+    assert worker.run_pending() == 1
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
-    assert QueuedTask.objects.get().status == "SUCCESSFUL"
+    assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+    assert worker.queue_health().ready == 0
     with pytest.raises(DomainError):
         services.retry_job(clerk, job, expected_version=job.version)  # done: nothing to retry

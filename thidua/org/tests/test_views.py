@@ -72,6 +72,8 @@ CASES = [
     Case("accounts:two_factor", expect=TWO_FACTOR_VERIFY),
     Case("accounts:two_factor_setup", expect=TWO_FACTOR_SETUP),
     Case("healthz", expect=PUBLIC),
+    # Absent without THIDUA_METRICS_TOKEN (tested with a token in core/tests/test_monitoring.py).
+    Case("metrics", expect=dict.fromkeys(PUBLIC, 404)),
     Case("set_language", expect=REDIRECTED, method="post", data=lambda w: {"language": "vi"}),
     Case("home", expect=EVERYONE),
     Case("org:unit_tree", expect=EVERYONE),

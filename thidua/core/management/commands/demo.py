@@ -27,7 +27,7 @@ class Command(BaseCommand):
             if not loader:
                 continue
             summary = import_string(loader)()
-            if summary.get("created"):
+            if summary.get("created") or summary.get("message"):
                 self.stdout.write(f"{config.verbose_name}: {summary.get('message', '')}")
             else:
                 self.stdout.write(f"{config.verbose_name}: dữ liệu mẫu đã có sẵn; không nạp lại.")

@@ -1,27 +1,34 @@
-"""`thidua db_worker`: run queued background tasks (imports) from the database."""
+"""`thidua db_worker`: run queued background tasks (imports) from the database.
+
+The worker of django-tasks-db, preceded by the recovery of tasks a killed worker left RUNNING
+(`interchange.worker.recover_interrupted`). `--once` runs what is waiting, then stops.
+"""
 
 from __future__ import annotations
 
+from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django_tasks_db.management.commands import db_worker
 
 from thidua.interchange import worker
 
 
-class Command(BaseCommand):
+class Command(db_worker.Command):
     help = "Chạy các tác vụ nền (nhập dữ liệu lớn) đang chờ trong cơ sở dữ liệu."
 
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--once", action="store_true", help="Chạy hết hàng đợi rồi dừng.")
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        super().add_arguments(parser)
         parser.add_argument(
-            "--interval", type=float, default=1.0, help="Giây chờ khi hàng đợi trống."
+            "--once", action="store_true", help="Chạy hết hàng đợi rồi dừng (như --batch)."
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        requeued = worker.requeue_abandoned()
-        if requeued:
-            self.stdout.write(f"Đưa lại {requeued} tác vụ bị bỏ dở vào hàng đợi.")
-        self.stdout.write("Đang chờ tác vụ nền… (Ctrl+C để dừng)")
-        done = worker.work(once=options["once"], interval=options["interval"])
-        self.stdout.write(f"Đã chạy {done} tác vụ.")
+        lost = worker.recover_interrupted()
+        if lost:
+            self.stdout.write(
+                f"Đã đánh dấu {lost} tác vụ bị dừng giữa chừng (tiến trình nền trước đã chết)."
+            )
+        if options.pop("once", False):
+            options["batch"] = True
+        super().handle(*args, **options)
