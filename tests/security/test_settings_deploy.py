@@ -33,7 +33,13 @@ call_command("check", "--deploy", fail_level="WARNING")
 
 
 def _production(tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("THIDUA_")}
+    # A production process starts clean: no thidua settings of the test run, and not the
+    # async-safety switch the browser tests set for Playwright in this process.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("THIDUA_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env |= {
         "DJANGO_SETTINGS_MODULE": "thidua.settings",
         "THIDUA_DEBUG": "0",
