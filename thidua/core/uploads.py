@@ -84,3 +84,13 @@ def upload_reasons(
     if size > 0 and not sniff(head, accepted, declared):
         reasons.append(Reason("FILE_TYPE", type_message, "", field))
     return reasons
+
+
+def stored_name(folder: str, filename: str) -> str:
+    """Where an accepted file is kept: a random name under the app's folder, with the original
+    suffix only (the original name is kept in the row, never in the path)."""
+    import uuid
+    from pathlib import PurePosixPath
+
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"

@@ -9,9 +9,6 @@ unit, or the collective itself. A unit's focal point may propose a model of thei
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePosixPath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -19,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models import Initiative, SubjectModel, one_subject
 from thidua.core.models import TimeStampedModel, VersionedModel
+from thidua.core.uploads import stored_name
 from thidua.exemplars.choices import (
     ConferenceLevel,
     MediaKind,
@@ -133,8 +131,7 @@ class StageRecord(TimeStampedModel):
 
 def _random_name(instance: models.Model, filename: str) -> str:
     """Files are stored under a random name (the original name is kept in the row)."""
-    suffix = PurePosixPath(filename).suffix.lower()[:10]
-    return f"exemplars/{uuid.uuid4().hex}{suffix}"
+    return stored_name("exemplars", filename)
 
 
 class MediaFile(TimeStampedModel):

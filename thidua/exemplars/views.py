@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.accounts.permissions import Permission
 from thidua.core.errors import DomainError, PermissionDenied
+from thidua.core.files import stored_file_response
 from thidua.core.forms import refusals_shown_on
 from thidua.core.htmx import render_page
 from thidua.exemplars import documents, parameters, queries, services
@@ -341,16 +342,12 @@ def media_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def media_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     row = queries.get_media(request.user, pk)
-    try:
-        handle = row.file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise Http404 from exc
-    inline = row.content_type.startswith("image/")
-    response = FileResponse(
-        handle, filename=row.original_name, content_type=row.content_type, as_attachment=not inline
+    return stored_file_response(
+        row.file,
+        filename=row.original_name,
+        content_type=row.content_type,
+        inline=row.content_type.startswith("image/"),
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @login_required

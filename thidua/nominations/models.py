@@ -7,9 +7,6 @@ apps; add fields freely, do not rename or remove these.
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePosixPath
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from thidua.awards.choices import Category
 from thidua.awards.models import YEAR_HELP, AwardType, SubjectModel, one_subject
 from thidua.core.models import TimeStampedModel, VersionedModel
+from thidua.core.uploads import stored_name
 from thidua.nominations.choices import DossierKind, DossierStatus, NomineeStatus
 from thidua.org.models import Unit
 
@@ -146,8 +144,7 @@ class Nominee(SubjectModel):
 
 def _random_name(instance: models.Model, filename: str) -> str:
     """Files are stored under a random name (the original name is kept in the row)."""
-    suffix = PurePosixPath(filename).suffix.lower()[:10]
-    return f"nominations/{uuid.uuid4().hex}{suffix}"
+    return stored_name("nominations", filename)
 
 
 class EvidenceFile(TimeStampedModel):

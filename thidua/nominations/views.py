@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import QuerySet
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from thidua.accounts.permissions import Permission
 from thidua.awards.queries import person_timeline, unit_timeline
 from thidua.core.errors import DomainError
+from thidua.core.files import stored_file_response
 from thidua.core.forms import refusals_shown_on
 from thidua.core.htmx import render_page
 from thidua.nominations import documents, queries, services
@@ -327,13 +328,10 @@ def file_download(request: HttpRequest, pk: int) -> HttpResponseBase:
     if row is None:
         raise Http404
     queries.get_dossier(request.user, row.nominee.dossier_id)
-    try:
-        handle = row.file.open("rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise Http404 from exc
-    response = FileResponse(handle, filename=row.original_name, content_type=row.content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    # Nominee files are shown in the browser where it can (PDFs, photos), as before.
+    return stored_file_response(
+        row.file, filename=row.original_name, content_type=row.content_type, inline=True
+    )
 
 
 @login_required

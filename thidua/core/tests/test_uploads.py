@@ -60,3 +60,30 @@ def test_read_head_leaves_the_file_ready_to_read_from_the_start():
     upload.read(3)
     assert uploads.read_head(upload) == PNG_HEAD
     assert upload.read() == PNG_HEAD + b"rest"
+
+
+def test_stored_names_are_random_keep_only_the_suffix_and_stay_in_the_folder():
+    from thidua.core.uploads import stored_name
+
+    first = stored_name("exemplars", "../../Báo cáo thành tích.PDF")
+    second = stored_name("exemplars", "../../Báo cáo thành tích.PDF")
+    assert first != second
+    assert first.startswith("exemplars/")
+    assert first.endswith(".pdf")
+    assert ".." not in first
+    assert "Báo" not in first
+
+
+def test_a_stored_file_missing_from_storage_is_a_404_not_a_500():
+    import pytest
+    from django.core.files.storage import FileSystemStorage
+    from django.db.models.fields.files import FieldFile
+    from django.http import Http404
+
+    from thidua.core.files import stored_file_response
+    from thidua.nominations.models import EvidenceFile
+
+    field = FieldFile(EvidenceFile(), EvidenceFile._meta.get_field("file"), "nominations/none.pdf")
+    field.storage = FileSystemStorage(location="/nonexistent-thidua-storage")
+    with pytest.raises(Http404):
+        stored_file_response(field, filename="x.pdf", content_type="application/pdf")
