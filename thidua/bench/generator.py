@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -765,8 +765,3 @@ def generate(
     with fast_load():
         counts = Generator(scale, seed, echo).run()
     return counts.rows
-
-
-def table_counts(models_: Iterable[type[models.Model]] = ()) -> dict[str, int]:
-    chosen = list(models_) or [Unit, Person, AwardRecord, AnnualRating, Initiative, Nominee]
-    return {m._meta.db_table: m._default_manager.count() for m in chosen}

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -1009,10 +1009,6 @@ def write_results(out: Path, data: dict[str, Any]) -> None:
         json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     (out / "RESULTS.md").write_text(markdown(data), encoding="utf-8")
-
-
-def iter_entries(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    yield from data["scenarios"]
 
 
 def today() -> date:

@@ -45,10 +45,6 @@ def forms() -> tuple[FormSpec, ...]:
     return parse_forms(_data())
 
 
-def form_by_code(code: str) -> FormSpec | None:
-    return next((f for f in forms() if f.code == code), None)
-
-
 def majority_ethnicity() -> str:
     value: str = _data()["majority_ethnicity"]["value"]
     return value

@@ -323,3 +323,25 @@ def test_a_suggested_person_is_added_with_the_reasons_and_initiatives(world):
     # once a model, no longer suggested
     with pytest.raises(DomainError):
         services.create_from_suggestion(officer, "person", world.person_a.pk)
+
+
+@pytest.mark.parametrize("persona", ["unit_a_clerk", "unit_a_viewer", "unit_b_clerk"])
+def test_only_the_office_attaches_media_records_replication_and_unpublishes(world, persona):
+    actor = world.users[persona]
+    model = make_model(world, published=True)
+    before = Event.objects.count()
+    with pytest.raises(PermissionDenied):
+        services.add_media(
+            actor, model, upload=SimpleUploadedFile("anh.png", PNG, "image/png"), kind="photo"
+        )
+    with pytest.raises(PermissionDenied):
+        services.record_replication(
+            actor, model, services.ReplicationData(unit=world.unit_b, adopted_on=date(2025, 9, 1))
+        )
+    with pytest.raises(PermissionDenied):
+        services.unpublish(actor, model, expected_version=model.version)
+    model.refresh_from_db()
+    assert model.published
+    assert not MediaFile.objects.exists()
+    assert not Replication.objects.exists()
+    assert Event.objects.count() == before
