@@ -657,3 +657,9 @@ def to_unicode(s: str, *, multiline: bool = False, prefer: LegacyEncoding | None
     elif encoding == "vni":
         text = decode_vni(text)
     return clean_text(_repair_mark_order(text), multiline=multiline)
+
+
+def group_digits(value: int) -> str:
+    """1234567 → "1.234.567": the Vietnamese grouping, independent of the active locale."""
+    sign = "-" if value < 0 else ""
+    return sign + f"{abs(value):,}".replace(",", ".")

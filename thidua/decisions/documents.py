@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from thidua.core.documents import QUOC_HIEU, TIEU_NGU, Nd30Document, date_line
-from thidua.core.text import clean_text
+from thidua.core.text import clean_text, group_digits
 from thidua.decisions.choices import LayoutKind
 from thidua.decisions.domain.layout import Position, positions_from
 from thidua.decisions.models import CertificateLayout, Decision, DecisionItem
@@ -32,7 +32,7 @@ def money(amount: Decimal | None) -> str:
     """1.234.567 (Vietnamese grouping), or an empty cell when no bonus applies."""
     if amount is None:
         return ""
-    return f"{int(amount):,}".replace(",", ".")
+    return group_digits(int(amount))
 
 
 def number_line(decision: Decision) -> str:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from thidua.core.text import to_unicode
+from thidua.core.text import group_digits, to_unicode
 from thidua.interchange.domain.safety import LIMITS, Limits, Refused, ZipEntry, check_zip, sniff
 
 
@@ -190,7 +190,7 @@ def _open_csv(path: Path, limits: Limits) -> tuple[list[str], Iterator[SheetRow]
 def _too_many_rows(limits: Limits) -> Refused:
     return Refused(
         "Bảng tính có quá {n} dòng dữ liệu; hãy chia thành nhiều tệp.".format(
-            n=f"{limits.max_rows:,}".replace(",", ".")
+            n=group_digits(limits.max_rows)
         )
     )
 

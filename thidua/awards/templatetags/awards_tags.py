@@ -6,13 +6,9 @@ from decimal import Decimal
 
 from django import template
 
+from thidua.core.text import group_digits
+
 register = template.Library()
-
-
-def group_digits(value: int) -> str:
-    """1234567 → "1.234.567" (the Vietnamese grouping, independent of the active locale)."""
-    sign = "-" if value < 0 else ""
-    return sign + f"{abs(value):,}".replace(",", ".")
 
 
 @register.filter

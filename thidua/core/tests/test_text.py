@@ -690,3 +690,11 @@ def test_detection_accuracy_on_names_without_a_hint():
     # unchanged; none is garbled. With prefer= (a column hint) recovery is 100 %.
     assert tcvn3_ok >= 0.99
     assert vni_ok >= 0.98
+
+
+def test_digits_are_grouped_the_vietnamese_way_whatever_the_locale():
+    from thidua.core.text import group_digits
+
+    assert group_digits(1234567) == "1.234.567"
+    assert group_digits(-1000) == "-1.000"
+    assert group_digits(999) == "999"

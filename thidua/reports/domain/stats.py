@@ -12,6 +12,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from thidua.core.text import group_digits
+
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
 HOUSEHOLD = "household"
@@ -210,9 +212,7 @@ def vn_int(value: int | Decimal | None) -> str:
     """1234567 → "1.234.567" (Vietnamese grouping); "—" for nothing."""
     if value is None:
         return "—"
-    number = int(value)
-    text = f"{abs(number):,}".replace(",", ".")
-    return f"-{text}" if number < 0 else text
+    return group_digits(int(value))
 
 
 def vn_percent(value: Decimal | None) -> str:

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from thidua.bench import database
 from thidua.bench.generator import SCALES
+from thidua.core.text import group_digits
 
 
 class Command(BaseCommand):
@@ -50,7 +51,7 @@ class Command(BaseCommand):
         if options["action"] == "generate":
             counts = database.regenerate(options["scale"], options["seed"], self.stdout.write)
             for table, n in counts.items():
-                self.stdout.write(f"  {table:<28} {n:>12,}".replace(",", "."))
+                self.stdout.write(f"  {table:<28} {group_digits(n):>12}")
             return
         from thidua.bench import scenarios
 
